@@ -1,0 +1,24 @@
+"""``python -m campaign_gui``: a command if one is named, otherwise the window."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    argv = sys.argv[1:]
+    from campaign_gui.cli import COMMAND_NAMES
+
+    wants_cli = any(a in COMMAND_NAMES for a in argv if not a.startswith("-")) or any(
+        a in ("-h", "--help") for a in argv)
+    if wants_cli:
+        from campaign_gui.cli import main as cli_main
+
+        sys.exit(cli_main(argv))
+    from campaign_gui.app import main as app_main
+
+    app_main()
+
+
+if __name__ == "__main__":
+    main()
