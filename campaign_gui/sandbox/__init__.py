@@ -1,1 +1,1 @@
-"""sandbox layer."""
+"""A faithful local simulator of the five provider APIs (``server.SandboxServer``, ``control.SandboxControl``)."""
