@@ -76,7 +76,7 @@ def install_log_redaction() -> None:
         filt = RedactingFilter()
 
         def factory(*args: object, **kwargs: object) -> logging.LogRecord:
-            record = previous(*args, **kwargs)  # type: ignore[arg-type]
+            record = previous(*args, **kwargs)
             filt.filter(record)
             return record
 
