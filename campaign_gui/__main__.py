@@ -6,6 +6,9 @@ import sys
 
 
 def main() -> None:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # reading/validation run in a spawned child; a frozen build needs this
     argv = sys.argv[1:]
     from campaign_gui.cli import COMMAND_NAMES
 

@@ -33,14 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="data directory (default: the platform's; env CAMPAIGN_GUI_DATA_DIR)")
     parser.add_argument("--debug", action="store_true", help="log at DEBUG level on stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, module_name in _COMMANDS.items():
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:  # a command still being built must not break the others
-            if exc.name != module_name:
-                raise
-            continue
-        module.register(sub)
+    for module_name in _COMMANDS.values():
+        importlib.import_module(module_name).register(sub)
     return parser
 
 
