@@ -1,0 +1,344 @@
+"""Load one big .xlsx sheet as consecutive parts parsed in parallel (calamine releases the GIL): rows flow sooner.
+
+The sheet XML is streamed once (this also verifies its CRC and real size against zip bombs) into a few
+temporary stored packages cut at ``<row r="N">`` boundaries; two threads parse them in order while the
+caller walks the rows of the parts already parsed. Anything unusual (no ``r`` attribute, prefixed tags,
+empty sheetData) returns None and the caller loads the sheet whole.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import queue
+import re
+import tempfile
+import threading
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import python_calamine as pc
+
+SPLIT_MIN = 48 * 1024**2  # uncompressed sheet XML size from which splitting pays off
+PART_BYTES = 56 * 1024**2  # sheet XML per part (each part after the first also pads the rows before it)
+MAX_PARTS = 4
+STRINGS_BIG = 8 * 1024**2  # a shared-strings part this big is parsed again for every part: fewer parts
+LOADERS = 2  # parts parsed at the same time
+CHUNK = 4 * 1024**2
+STUB = (b'<?xml version="1.0" encoding="UTF-8"?><worksheet '
+        b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>')
+_DIM = re.compile(rb"<dimension\b[^>]*/>")
+_ROW_R = re.compile(rb'<row\b[^>]*?\sr="(\d+)"')
+
+
+class _Part:
+    """One temporary package holding the sheet's rows from ``start`` (0-based) on, parsed by the pool."""
+
+    def __init__(self, path: Path, start: int) -> None:
+        self.path, self.start = path, start
+        self.sheet: Any = None
+        self.error: BaseException | None = None
+        self.done = threading.Event()
+
+    def load(self, sheet_name: str, skip: bool) -> None:
+        try:
+            if not skip:
+                wb = pc.CalamineWorkbook.from_path(str(self.path))
+                try:
+                    self.sheet = wb.get_sheet_by_name(sheet_name)
+                finally:
+                    wb.close()
+        except BaseException as exc:  # re-raised in the caller's thread
+            self.error = exc
+        finally:
+            _unlink(self.path)
+            self.done.set()
+
+    def result(self) -> Any:
+        self.done.wait()
+        if self.error is not None:
+            raise self.error
+        return self.sheet
+
+
+class _Pool:
+    """Parts parsed in order by ``LOADERS`` threads (calamine releases the GIL while it parses)."""
+
+    def __init__(self, sheet_name: str) -> None:
+        self.sheet_name = sheet_name
+        self.parts: list[_Part] = []
+        self.closed = False
+        self._queue: queue.SimpleQueue[_Part | None] = queue.SimpleQueue()
+        self._threads = [threading.Thread(target=self._work, name="calamine-part", daemon=True)
+                         for _ in range(LOADERS)]
+        for thread in self._threads:
+            thread.start()
+
+    def add(self, path: Path, start: int) -> None:
+        part = _Part(path, start)
+        self.parts.append(part)
+        self._queue.put(part)
+
+    def _work(self) -> None:
+        while (part := self._queue.get()) is not None:
+            part.load(self.sheet_name, self.closed)
+
+    def close(self) -> None:
+        """Stop parsing what is left (its files are removed) and wait for the threads."""
+        self.closed = True
+        for _ in self._threads:
+            self._queue.put(None)
+        for thread in self._threads:
+            thread.join()
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def part_count(src: Path, member: str) -> int:
+    """How many parts to cut a big sheet into: more parts let rows flow sooner, but each part parses the
+    shared strings again, so a workbook with a big string table gets fewer."""
+    with zipfile.ZipFile(src) as zf:
+        size = zf.getinfo(member).file_size
+        strings = sum(i.file_size for i in zf.infolist() if i.filename.lower().endswith("sharedstrings.xml"))
+    parts = max(2, min(MAX_PARTS, size // PART_BYTES))
+    if strings > STRINGS_BIG:
+        parts = min(parts, 2 + int(size > 3 * strings))
+    return int(parts)
+
+
+def split_package(src: Path, member: str, tmpdir: str, on_ready: Callable[[Path, int], None],
+                  parts: int = 2) -> int | None:
+    """Write up to ``parts`` packages holding consecutive runs of rows, each handed to
+    ``on_ready(path, first_row)`` as soon as it is complete (the receiver removes it); returns the 0-based
+    row where the second part starts, or None when the sheet cannot be split (parts already handed over
+    are then to be discarded)."""
+    paths: list[Path] = []
+    sink: _PartSink | None = None
+    try:
+        for _ in range(parts):
+            fd, name = tempfile.mkstemp(suffix=".xlsx", dir=tmpdir)
+            os.close(fd)
+            paths.append(Path(name))
+        with zipfile.ZipFile(src) as zf:
+            info = zf.getinfo(member)
+            others: list[tuple[str, bytes]] = []
+            for other in zf.infolist():
+                if other.filename != member:
+                    big_sheet = other.filename.startswith("xl/worksheets/") and other.file_size > 1024**2
+                    others.append((other.filename, STUB if big_sheet else zf.read(other)))
+            sink = _PartSink(paths, member, others, on_ready)
+            cuts = _stream(zf.open(info), [info.file_size * k // parts for k in range(1, parts)], sink)
+            if cuts is None:
+                return None
+            sink.finish()
+            return cuts[0]
+    finally:
+        if sink is not None:
+            sink.abort()
+        handed = sink.handed if sink is not None else []
+        for p in paths:
+            if p not in handed:
+                _unlink(p)
+
+
+class _PartSink:
+    """Writes the sheet XML into consecutive packages: ``write`` to the current one, ``cut`` to move on."""
+
+    def __init__(self, paths: list[Path], member: str, others: list[tuple[str, bytes]],
+                 on_ready: Callable[[Path, int], None]) -> None:
+        self.paths, self.member, self.others, self.on_ready = paths, member, others, on_ready
+        self.prefix = b""
+        self.handed: list[Path] = []
+        self.first_row = 0
+        self.zip: zipfile.ZipFile | None = None
+        self.out: Any = None
+        self._open()
+
+    def _open(self) -> None:
+        self.zip = zipfile.ZipFile(self.paths[len(self.handed)], "w", zipfile.ZIP_STORED)
+        for name, data in self.others:
+            self.zip.writestr(name, data)
+        self.out = self.zip.open(self.member, "w", force_zip64=True)
+        if self.prefix:
+            self.out.write(self.prefix)
+
+    def start(self, prefix: bytes) -> None:
+        self.prefix = prefix
+        self.out.write(prefix)
+
+    def write(self, data: bytes) -> None:
+        self.out.write(data)
+
+    def cut(self, tail: bytes, next_row: int) -> None:
+        self.out.write(tail)
+        self.finish()
+        self.first_row = next_row
+        self._open()
+
+    def finish(self) -> None:
+        assert self.zip is not None
+        self.out.close()
+        self.zip.close()
+        self.zip = None
+        path = self.paths[len(self.handed)]
+        self.handed.append(path)
+        self.on_ready(path, self.first_row)
+
+    def abort(self) -> None:
+        if self.zip is not None:
+            zf, self.zip = self.zip, None
+            try:
+                self.out.close()
+                zf.close()
+            except (OSError, ValueError, zipfile.BadZipFile):
+                pass
+
+
+class _HeadDone(Exception):
+    pass
+
+
+class _HeadSink:
+    def __init__(self, out: Any) -> None:
+        self.out = out
+
+    def start(self, prefix: bytes) -> None:
+        self.out.write(prefix)
+
+    def write(self, data: bytes) -> None:
+        self.out.write(data)
+
+    def cut(self, tail: bytes, next_row: int) -> None:
+        self.out.write(tail)
+        self.out.close()
+        raise _HeadDone
+
+
+def head_package(src: Path, member: str, tmpdir: str, head_bytes: int = 2 * 1024**2) -> Path | None:
+    """A package holding only the sheet's first rows (about ``head_bytes`` of XML): a fast preview."""
+    fd, name = tempfile.mkstemp(suffix=".xlsx", dir=tmpdir)
+    os.close(fd)
+    out = Path(name)
+    try:
+        with zipfile.ZipFile(src) as zf, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as o1:
+            for other in zf.infolist():
+                if other.filename != member:
+                    big_sheet = other.filename.startswith("xl/worksheets/") and other.file_size > 1024**2
+                    o1.writestr(other.filename, STUB if big_sheet else zf.read(other))
+            w1 = o1.open(member, "w", force_zip64=True)
+            try:
+                _stream(zf.open(zf.getinfo(member)), [head_bytes], _HeadSink(w1))
+            except _HeadDone:
+                done = True
+            else:
+                done = False
+                w1.close()
+        if done:
+            return out
+        _unlink(out)
+        return None
+    except BaseException:
+        _unlink(out)
+        raise
+
+
+def _stream(src: Any, bounds: list[int], sink: Any) -> list[int] | None:
+    """Copy the sheet XML into ``sink``, cutting before the first ``<row r="N">`` past each byte bound.
+
+    Returns the 0-based rows where the parts after the first start (fewer than the bounds when the sheet
+    ends first), or None when the XML is not as expected (no ``r``, no sheetData, no cut at all).
+    """
+    buf = b""
+    pos = 0  # bytes of the source before ``buf``
+    phase = 0  # 0: before <sheetData>, 1: looking for the next cut, 2: copying the rest
+    cuts: list[int] = []
+    with src:
+        while chunk := src.read(CHUNK):
+            if phase == 2:
+                sink.write(chunk)
+                continue
+            buf += chunk
+            if phase == 0:
+                i = buf.find(b"<sheetData")
+                j = buf.find(b">", i) if i >= 0 else -1
+                if j < 0:
+                    if len(buf) > 8 * CHUNK:
+                        return None
+                    continue
+                if buf[j - 1:j] == b"/":
+                    return None
+                sink.start(_DIM.sub(b"", buf[:j + 1]))
+                pos, buf, phase = pos + j + 1, buf[j + 1:], 1
+            while phase == 1:
+                bound = bounds[len(cuts)]
+                if pos + len(buf) <= bound:
+                    sink.write(buf)
+                    pos, buf = pos + len(buf), b""
+                    break
+                k = buf.find(b"<row", max(0, bound - pos))
+                while k >= 0 and buf[k + 4:k + 5] not in (b" ", b">", b""):
+                    k = buf.find(b"<row", k + 4)
+                if k < 0 or len(buf) - k < 512:
+                    if len(buf) > 8 * CHUNK:
+                        return None
+                    break
+                m = _ROW_R.match(buf, k)
+                if m is None:
+                    return None
+                row = int(m.group(1)) - 1
+                if row <= (cuts[-1] if cuts else 0):
+                    return None
+                sink.write(buf[:k])
+                sink.cut(b"</sheetData></worksheet>", row)
+                cuts.append(row)
+                pos, buf = pos + k, buf[k:]
+                if len(cuts) == len(bounds):
+                    sink.write(buf)
+                    pos, buf, phase = pos + len(buf), b"", 2
+    if phase == 1 and cuts:
+        sink.write(buf)  # the sheet ended before the last bound: the last part takes the rest
+    return cuts if phase and cuts else None
+
+
+def iter_split(src: Path, member: str, sheet_name: str,
+               rows_of: Callable[[Any, int], Iterator[list[Any]]]) -> Iterator[list[Any]] | None:
+    """Rows of a big sheet from parts parsed in parallel; None when the sheet cannot be split.
+
+    ``rows_of(sheet, skip)`` turns a calamine sheet into absolute rows, skipping the first ``skip``.
+    """
+    pool = _Pool(sheet_name)
+    try:
+        cut = split_package(src, member, tempfile.gettempdir(), pool.add, part_count(src, member))
+    except BaseException:
+        pool.close()
+        raise
+    if cut is None or len(pool.parts) < 2:
+        pool.close()
+        return None
+    return _chain(pool, rows_of)
+
+
+def _chain(pool: _Pool, rows_of: Callable[[Any, int], Iterator[list[Any]]]) -> Iterator[list[Any]]:
+    parts = pool.parts
+    try:
+        n = 0
+        width = 0
+        for part in parts:
+            while n < part.start:  # rows between parts that hold no cell
+                yield [""] * width
+                n += 1
+            rows = rows_of(part.result(), part.start)
+            part.sheet = None  # the iterator holds it; freed once walked
+            while batch := list(itertools.islice(rows, 4096)):
+                n += len(batch)
+                width = len(batch[-1])
+                yield from batch
+    finally:
+        pool.close()
