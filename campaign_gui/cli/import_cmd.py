@@ -1,0 +1,315 @@
+"""``campaign-gui import FILE``: validate a spreadsheet, journal a job and upload it to a provider."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import signal
+import sys
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from campaign_gui.domain.errors import ImportInputError
+from campaign_gui.domain.models import Account
+from campaign_gui.domain.redaction import redact, register_secret
+from campaign_gui.importer.jobs import JobSummary, create_job
+from campaign_gui.importer.journal import Journal, JournalError
+from campaign_gui.importer.locking import DataDirLock, DataDirLocked
+from campaign_gui.importer.progress import ProgressSnapshot
+from campaign_gui.importer.types import InvalidPolicy
+from campaign_gui.providers import make_provider, provider_info
+from campaign_gui.providers.base import ProviderInfo
+from campaign_gui.storage.paths import data_dir as resolve_data_dir
+
+EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_ATTENTION = 0, 1, 2, 3
+
+
+class CliError(Exception):
+    """A message for stderr and the exit code to return."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("import", help="validate a spreadsheet and upload its contacts to a provider",
+                              description="Validate FILE, journal the job, upload it, write the result report.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--account", required=True, help="the account name (see: accounts list)")
+    p.add_argument("--target", action="append", default=[], metavar="KEY=VALUE",
+                   help="where to upload: campaign=CA123 (stringee), list=123 (smsby), campaign=1042 [list=501 | "
+                        "list_name=…] (alohub), list=NAME tag=NAME (cellcast, repeatable), campaign=new sender=… "
+                        "message=… start=ISO8601 (dynmsg)")
+    p.add_argument("--sheet", help="sheet name or 1-based number (default: the first visible sheet)")
+    p.add_argument("--header-row", type=int, help="1-based header row (0 = no header; default: detected)")
+    p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                   help="FIELD=COLUMN, COLUMN a header name, a 1-based number or a letter; repeatable")
+    p.add_argument("--policy", choices=[x.value for x in InvalidPolicy], default=InvalidPolicy.DROP.value,
+                   help="invalid rows: block the import, drop them (default), or include them as typed")
+    p.add_argument("--pacing", type=float, help="seconds between request starts (default: the provider's; 0 = off)")
+    p.add_argument("--country", help="default country for numbers without +code (default: the provider's)")
+    p.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")
+    p.add_argument("--secret-stdin", action="store_true",
+                   help="read the account's secret from stdin instead of the keyring (automation; never echoed)")
+    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except CliError as exc:
+        print(f"error: {redact(exc.message)}", file=sys.stderr)
+        return exc.code
+
+
+def _run(args: argparse.Namespace) -> int:
+    data = resolve_data_dir(args.data_dir)
+    account = find_account(data, args.account)
+    info = provider_info(account.provider)
+    target = parse_target(args.target, info)
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"No such file: {path}", EXIT_BAD_INPUT)
+    secret = read_secret(account, args.secret_stdin)
+    region = (args.country or info.default_region).upper()
+    policy = InvalidPolicy(args.policy)
+    with hold_lock(data):
+        journal = open_journal(data)
+        try:
+            journal.recover()
+            validation = _validate(args, path, region)
+            sendable = validation.valid + validation.fixed + (validation.invalid if policy is InvalidPolicy.INCLUDE
+                                                               else 0)
+            if sendable == 0:
+                raise CliError(f"No valid rows to upload in {path.name} ({validation.rows:,} rows, "
+                               f"{validation.invalid:,} invalid, {validation.duplicates:,} duplicates)",
+                               EXIT_BAD_INPUT)
+            try:
+                job_id = create_job(journal, account, target, validation, path, validation.mapping, policy, region,
+                                    sheet=validation.sheet, header_row=validation.header_row)
+            except ImportInputError as exc:
+                raise CliError(exc.message, EXIT_BAD_INPUT) from None
+            if not args.json:
+                print(f"job {job_id}: {validation.rows:,} rows, uploading to {info.display_name}…", file=sys.stderr)
+            summary = upload(journal, job_id, account, secret, data, pacing=args.pacing)
+        except JournalError as exc:
+            raise CliError(exc.message, EXIT_ATTENTION) from None
+        finally:
+            journal.close()
+    return finish(summary, args.json)
+
+
+def _validate(args: argparse.Namespace, path: Path, region: str) -> Any:
+    from campaign_gui.cli.validate_cmd import _chooser, _sheet_arg
+    from campaign_gui.importer.reader import open_source
+    from campaign_gui.importer.validate import validate_sheet
+
+    try:
+        with open_source(path, encoding=args.encoding) as source:
+            sheet = _sheet_arg(source, args.sheet)
+            mapping = _chooser(args.map, region) if args.map else None
+            return validate_sheet(source, sheet, args.header_row, mapping, region)
+    except ImportInputError as exc:
+        raise CliError(exc.message, EXIT_BAD_INPUT) from None
+    except ValueError as exc:  # an unknown country code
+        raise CliError(str(exc), EXIT_BAD_INPUT) from None
+
+
+# -- shared with ``jobs`` ------------------------------------------------------------------------------
+
+
+def find_account(data: Path, name: str) -> Account:
+    from campaign_gui.storage.accounts import AccountStore
+
+    try:
+        account = AccountStore(data).find(name)
+    except (OSError, ValueError) as exc:
+        raise CliError(f"Cannot read the accounts: {exc}", EXIT_BAD_INPUT) from None
+    if account is None:
+        raise CliError(f"No account named {name!r} (see: campaign-gui accounts list)", EXIT_BAD_INPUT)
+    return account
+
+
+def account_by_id(data: Path, account_id: str) -> Account:
+    from campaign_gui.storage.accounts import AccountStore
+
+    try:
+        return AccountStore(data).get(account_id)
+    except KeyError:
+        raise CliError("The job's account no longer exists: add it again, then resume", EXIT_ATTENTION) from None
+
+
+def parse_target(items: list[str], info: ProviderInfo) -> dict[str, Any]:
+    """``KEY=VALUE`` pairs checked against the provider's target keys; repeatable keys become lists."""
+    specs = {t.key: t for t in info.targets}
+    target: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise CliError(f"--target expects KEY=VALUE, got {item!r}", EXIT_BAD_INPUT)
+        if key not in specs:
+            known = ", ".join(specs) or "none"
+            raise CliError(f"{info.display_name} has no target {key!r} (known: {known})", EXIT_BAD_INPUT)
+        if specs[key].multiple:
+            target.setdefault(key, []).append(value)
+        elif key in target:
+            raise CliError(f"--target {key}= given twice", EXIT_BAD_INPUT)
+        else:
+            target[key] = value
+    missing = [t.key for t in info.targets if t.required and not target.get(t.key)]
+    if missing:
+        raise CliError(f"{info.display_name} needs --target {'=… --target '.join(missing)}=…", EXIT_BAD_INPUT)
+    return target
+
+
+def read_secret(account: Account, from_stdin: bool) -> str:
+    if from_stdin:
+        secret = sys.stdin.readline().strip()
+        if not secret:
+            raise CliError("--secret-stdin: nothing was read from standard input", EXIT_BAD_INPUT)
+        register_secret(secret)
+        return secret
+    from campaign_gui.storage.secrets import CredentialError, CredentialStore
+
+    try:
+        stored = CredentialStore().get(account.id)
+    except CredentialError as exc:
+        raise CliError(str(exc), EXIT_ATTENTION) from None
+    if not stored:
+        raise CliError(f"No secret is stored for account {account.name!r}: add it again (accounts add) "
+                       "or pass --secret-stdin", EXIT_ATTENTION)
+    return stored
+
+
+class hold_lock:
+    """The data-directory lock for the length of a ``with``; a second importer gets a clear refusal."""
+
+    def __init__(self, data: Path) -> None:
+        self._lock = DataDirLock(data)
+
+    def __enter__(self) -> DataDirLock:
+        try:
+            self._lock.acquire()
+        except DataDirLocked as exc:
+            raise CliError(exc.message, EXIT_ATTENTION) from None
+        return self._lock
+
+    def __exit__(self, *exc: object) -> None:
+        self._lock.release()
+
+
+def open_journal(data: Path, *, read_only: bool = False) -> Journal:
+    try:
+        return Journal.open(data, read_only=read_only)
+    except JournalError as exc:
+        raise CliError(exc.message, EXIT_ATTENTION if not read_only else EXIT_BAD_INPUT) from None
+
+
+def upload(journal: Journal, job_id: str, account: Account, secret: str, data: Path, *,
+           pacing: float | None = None) -> JobSummary:
+    """Run the engine (SIGINT → stop after the in-flight batch, job resumable) and write the report."""
+    from campaign_gui.importer.report import ReportError, default_report_path, write_report
+
+    printer = ProgressPrinter()
+    summary = asyncio.run(_upload(journal, job_id, account, secret, pacing, printer))
+    printer.close()
+    report = default_report_path(data, summary.job_id)
+    try:
+        write_report(journal, summary.job_id, report)
+        journal.set_report(summary.job_id, str(report))
+        summary = JobSummary(**{**summary.__dict__, "report": str(report)})
+    except (ReportError, JournalError) as exc:
+        print(f"warning: {exc.message}", file=sys.stderr)
+    return summary
+
+
+async def _upload(journal: Journal, job_id: str, account: Account, secret: str, pacing: float | None,
+                  printer: ProgressPrinter) -> JobSummary:
+    from campaign_gui.importer.engine import UploadEngine
+
+    provider = make_provider(account, secret)
+    engine = UploadEngine(provider, journal, job_id, pacing=pacing, progress_cb=printer)
+    loop = asyncio.get_running_loop()
+    try:
+        loop.add_signal_handler(signal.SIGINT, engine.interrupt)
+    except (NotImplementedError, RuntimeError):  # Windows: KeyboardInterrupt ends asyncio.run instead
+        pass
+    try:
+        return await engine.run()
+    finally:
+        try:
+            loop.remove_signal_handler(signal.SIGINT)
+        except (NotImplementedError, RuntimeError):
+            pass
+        await provider.aclose()
+
+
+class ProgressPrinter:
+    """Progress on stderr: a ``\\r``-updated line on a TTY, else one line about every second."""
+
+    def __init__(self) -> None:
+        self._tty = sys.stderr.isatty()
+        self._last = 0.0
+        self._dirty = False
+
+    def __call__(self, snap: ProgressSnapshot) -> None:
+        now = time.monotonic()
+        final = snap.state not in ("running", "pending")
+        if not final and now - self._last < (0.2 if self._tty else 1.0):
+            return
+        self._last = now
+        rate = f"{snap.rows_per_second:,.0f} rows/s" if snap.rows_per_second else "… rows/s"
+        eta = f", ETA {snap.eta_seconds:,.0f} s" if snap.eta_seconds else ""
+        wait = f" — {snap.waiting_reason}" if snap.waiting_reason else ""
+        line = f"{snap.state}: {snap.done:,}/{snap.total:,} rows, {rate}{eta}{wait}"
+        if self._tty:
+            print(f"\r{line[:150]:<150}", end="", file=sys.stderr, flush=True)
+            self._dirty = True
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self._dirty:
+            print(file=sys.stderr)
+
+
+def summary_json(summary: JobSummary) -> dict[str, Any]:
+    return summary.to_json()
+
+
+def exit_code(summary: JobSummary) -> int:
+    if summary.state == "done" and summary.needs_verification == 0:
+        return EXIT_OK
+    return EXIT_ATTENTION
+
+
+def finish(summary: JobSummary, as_json: bool) -> int:
+    if as_json:
+        print(json.dumps(summary_json(summary), ensure_ascii=False))
+    else:
+        print(human_summary(summary))
+    if summary.message and summary.state != "done":
+        print(f"{summary.state}: {redact(summary.message)}", file=sys.stderr)
+    return exit_code(summary)
+
+
+def human_summary(s: JobSummary | Mapping[str, Any]) -> str:
+    d = s.to_json() if isinstance(s, JobSummary) else dict(s)
+    lines = [f"job {d['job_id']} ({d.get('provider', '')}): {d['state']}",
+             f"  rows {d['rows']:,}: valid {d['valid']:,}, invalid {d['invalid']:,}, duplicates {d['duplicates']:,}",
+             f"  sent {d['sent']:,}: added {d['added']:,}, updated {d['updated']:,}, skipped {d['skipped']:,}, "
+             f"rejected {d['rejected']:,}, failed {d['failed']:,}, needs verification {d['needs_verification']:,}"]
+    if d.get("pending"):
+        lines.append(f"  not sent yet {d['pending']:,} (campaign-gui jobs resume {d['job_id']})")
+    if d.get("message"):
+        lines.append(f"  {redact(str(d['message']))}")
+    if d.get("report"):
+        lines.append(f"  report: {d['report']}")
+    return "\n".join(lines)

@@ -1,0 +1,165 @@
+"""``campaign-gui jobs list|show|resume|report``: import jobs recorded in the data directory's journal."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from campaign_gui.cli.import_cmd import (
+    EXIT_ATTENTION,
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    CliError,
+    account_by_id,
+    finish,
+    hold_lock,
+    human_summary,
+    open_journal,
+    read_secret,
+    upload,
+)
+from campaign_gui.domain.errors import ImportInputError
+from campaign_gui.domain.redaction import redact
+from campaign_gui.importer.jobs import check_resumable, summarize
+from campaign_gui.importer.journal import JOURNAL_NAME, Journal, JournalError
+from campaign_gui.storage.paths import data_dir as resolve_data_dir
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("jobs", help="list, show, resume and report import jobs")
+    sub = p.add_subparsers(dest="jobs_command", metavar="ACTION")
+    p.set_defaults(func=lambda args: _usage(p))
+
+    lst = sub.add_parser("list", help="every import job in this data directory")
+    lst.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    lst.set_defaults(func=cmd_list)
+
+    show = sub.add_parser("show", help="one job's totals")
+    show.add_argument("job", metavar="JOB", help="job id (a unique prefix is enough)")
+    show.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    show.set_defaults(func=cmd_show)
+
+    resume = sub.add_parser("resume", help="continue a paused or interrupted job from the journal")
+    resume.add_argument("job", metavar="JOB")
+    resume.add_argument("--pacing", type=float, help="seconds between request starts (0 = off)")
+    resume.add_argument("--secret-stdin", action="store_true",
+                        help="read the account's secret from stdin instead of the keyring")
+    resume.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    resume.set_defaults(func=cmd_resume)
+
+    report = sub.add_parser("report", help="export the rows not added, with reasons, to .xlsx")
+    report.add_argument("job", metavar="JOB")
+    report.add_argument("--out", required=True, metavar="FILE.xlsx")
+    report.set_defaults(func=cmd_report)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _guard(func: Any) -> Any:
+    def wrapped(args: argparse.Namespace) -> int:
+        try:
+            code: int = func(args)
+            return code
+        except CliError as exc:
+            print(f"error: {redact(exc.message)}", file=sys.stderr)
+            return exc.code
+    return wrapped
+
+
+def _reader(args: argparse.Namespace) -> Journal | None:
+    data = resolve_data_dir(args.data_dir)
+    if not (data / JOURNAL_NAME).exists():
+        return None
+    return open_journal(data, read_only=True)
+
+
+@_guard
+def cmd_list(args: argparse.Namespace) -> int:
+    journal = _reader(args)
+    jobs = [] if journal is None else journal.list_jobs()
+    summaries = [summarize(j).to_json() | {"created_at": _when(j.created), "account": j.account_name} for j in jobs]
+    if journal is not None:
+        journal.close()
+    if args.json:
+        print(json.dumps({"jobs": summaries}, ensure_ascii=False))
+        return EXIT_OK
+    if not summaries:
+        print("no import jobs yet", file=sys.stderr)
+    for s in summaries:
+        print(f"{s['job_id']}  {s['created_at']}  {s['state']:<11} {s['provider']:<8} {s['account']}: "
+              f"{s['sent']:,}/{s['sent'] + s['pending']:,} sent, {s['added']:,} added")
+    return EXIT_OK
+
+
+@_guard
+def cmd_show(args: argparse.Namespace) -> int:
+    journal = _reader(args)
+    record = None if journal is None else journal.get_job(args.job)
+    if journal is None or record is None:
+        raise CliError(f"No import job {args.job!r} in this data directory", EXIT_BAD_INPUT)
+    batches = journal.batches(record.id)
+    journal.close()
+    data = summarize(record).to_json() | {
+        "created_at": _when(record.created), "updated_at": _when(record.updated), "account": record.account_name,
+        "source": record.source_path, "batches": len(batches),
+        "batch_states": {s: sum(1 for b in batches if b.state == s) for s in sorted({b.state for b in batches})}}
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        print(human_summary(data))
+        print(f"  source: {record.source_path}\n  batches: {data['batch_states']}")
+    return EXIT_OK
+
+
+@_guard
+def cmd_resume(args: argparse.Namespace) -> int:
+    data = resolve_data_dir(args.data_dir)
+    if not (data / JOURNAL_NAME).exists():
+        raise CliError(f"No import job {args.job!r} in this data directory", EXIT_BAD_INPUT)
+    with hold_lock(data):
+        journal = open_journal(data)
+        try:
+            journal.recover()
+            try:
+                record = check_resumable(journal, args.job)
+            except ImportInputError as exc:
+                code = EXIT_BAD_INPUT if exc.kind != "finished" else EXIT_ATTENTION
+                raise CliError(exc.message, code) from None
+            account = account_by_id(data, record.account_id)
+            secret = read_secret(account, args.secret_stdin)
+            if not args.json:
+                print(f"resuming job {record.id}…", file=sys.stderr)
+            summary = upload(journal, record.id, account, secret, data, pacing=args.pacing)
+        except JournalError as exc:
+            raise CliError(exc.message, EXIT_ATTENTION) from None
+        finally:
+            journal.close()
+    return finish(summary, args.json)
+
+
+@_guard
+def cmd_report(args: argparse.Namespace) -> int:
+    from campaign_gui.importer.report import ReportError, write_report
+
+    journal = _reader(args)
+    record = None if journal is None else journal.get_job(args.job)
+    if journal is None or record is None:
+        raise CliError(f"No import job {args.job!r} in this data directory", EXIT_BAD_INPUT)
+    try:
+        summary = write_report(journal, record.id, args.out)
+    except ReportError as exc:
+        raise CliError(exc.message, EXIT_ATTENTION) from None
+    finally:
+        journal.close()
+    print(f"wrote {args.out}: {summary.rows - summary.added:,} rows not added", file=sys.stderr)
+    return EXIT_OK
+
+
+def _when(ts: float) -> str:
+    return dt.datetime.fromtimestamp(ts, tz=dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,473 @@
+"""The upload engine: sends a journaled job's rows in batches, per the provider's retry class."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections import Counter, deque
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from campaign_gui.domain.errors import (
+    AuthError,
+    Forbidden,
+    NetworkError,
+    NotFound,
+    ProtocolError,
+    ProviderError,
+    RateLimited,
+    Rejected,
+    RequestTooLarge,
+    ServerError,
+)
+from campaign_gui.domain.models import BatchResult, JobStatus, RowOutcome, UploadRow
+from campaign_gui.importer.engine_flows import Batch, FlowMixin, Stop, crash, crash_point
+from campaign_gui.importer.engine_results import job_outcome, map_result
+from campaign_gui.importer.jobs import JobSummary, summarize
+from campaign_gui.importer.journal import FINAL_STATES, Journal, JournalError, JournalFull
+from campaign_gui.importer.pacing import AdaptiveThrottle, Pacer
+from campaign_gui.importer.progress import ProgressCallback, ProgressReporter
+from campaign_gui.importer.retry import full_jitter, may_have_reached_server, rate_limit_wait
+from campaign_gui.providers.base import Provider, RetryClass
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+AUTH_MESSAGE = "{provider} did not accept the key: re-enter the key, then resume the job"
+UNREACHABLE_MESSAGE = "provider unreachable, will resume ({error})"
+QUOTA_DEFAULT_WAIT = 10.0
+_TRANSIENT = (ServerError, NetworkError, ProtocolError)
+
+
+class UploadEngine(FlowMixin):
+    """Upload one journaled job through ``provider``; ``await run()`` returns the final JobSummary.
+
+    ``pause()``/``resume()``/``cancel()``/``interrupt()`` may be called from the loop at any time:
+    they act between batches, never in the middle of a request. ``pacing`` overrides the provider's
+    gap between request starts (0 = off). ``clock``/``sleep``/``rng`` are injectable for tests.
+    """
+
+    def __init__(self, provider: Provider, journal: Journal, job_id: str, *, pacing: float | None = None,
+                 clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+                 rng: random.Random | None = None, max_consecutive_failures: int = 8,
+                 progress_cb: ProgressCallback | None = None, throttle: AdaptiveThrottle | None = None,
+                 poll_interval: float = 2.5, batch_size: int | None = None, offload: bool = True,
+                 quota_wait: float = QUOTA_DEFAULT_WAIT) -> None:
+        self.provider = provider
+        self.journal = journal
+        self.job_id = job_id
+        self.info = provider.info
+        self._clock = clock
+        self._sleep = sleep
+        self._rng = rng if rng is not None else random.Random()
+        self.max_consecutive_failures = max(1, max_consecutive_failures)
+        self.poll_interval = poll_interval
+        self.quota_wait = quota_wait
+        interval = self.info.pacing_seconds if pacing is None else pacing
+        self.pacer = Pacer(interval, throttle, clock)
+        self.batch_size = max(1, min(batch_size or self.info.batch_limit, self.info.batch_limit))
+        self._progress_cb = progress_cb
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="journal") if offload else None
+        self._failures = 0
+        self._pause_requested = False
+        self._stop_state: str | None = None  # "cancelled" / "interrupted" once asked
+        self._wake = asyncio.Event()
+        self._resume_event = asyncio.Event()
+        self._counts: dict[str, int] = {}
+        self._total = 0
+        self._state = "pending"
+        self._waiting: tuple[str, float] | None = None
+        self._current: int | None = None
+        self._requeue: deque[UploadRow] = deque()
+        self._buffer: deque[UploadRow] = deque()
+        self._cursor = -1
+        self._exhausted = False
+        self._exclude: set[int] = set()
+        self._next_id = 1
+        self._returned = 0
+        self._crash_after = crash_point()
+        self._reporter: ProgressReporter | None = None
+        self.target: dict[str, Any] = {}
+
+    # -- control -----------------------------------------------------------------------------------
+
+    def pause(self) -> None:
+        """Pause after the in-flight batch; ``run()`` waits for ``resume()`` (or a cancel)."""
+        self._pause_requested = True
+
+    def resume(self) -> None:
+        self._pause_requested = False
+        self._resume_event.set()
+
+    def cancel(self) -> None:
+        """End the job after the in-flight batch's bookkeeping; unsent rows become failed (cancelled)."""
+        self._stop_state = "cancelled"
+        self._wake.set()
+        self._resume_event.set()
+
+    def interrupt(self) -> None:
+        """Stop after the in-flight batch, leaving the job resumable (state interrupted)."""
+        if self._stop_state is None:
+            self._stop_state = "interrupted"
+        self._wake.set()
+        self._resume_event.set()
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    # -- main loop ---------------------------------------------------------------------------------
+
+    async def run(self, *, auto_resume_after: float | None = None) -> JobSummary:
+        record = await self._db(self.journal.get_job, self.job_id)
+        if record is None:
+            raise KeyError(self.job_id)
+        self.job_id = record.id
+        if record.state in FINAL_STATES:
+            return summarize(record)
+        self.target = dict(record.target)  # values are str, or lists of names (Cellcast list/tag)
+        self._counts = dict(await self._db(self.journal.outcome_counts, self.job_id))
+        upload = (RowOutcome.ADDED, RowOutcome.UPDATED, RowOutcome.SKIPPED, RowOutcome.REJECTED,
+                  RowOutcome.FAILED, RowOutcome.NEEDS_VERIFICATION, RowOutcome.PENDING)
+        self._total = sum(self._counts.get(o.value, 0) for o in upload)
+        self._reporter = ProgressReporter(self._progress_cb, self._total, clock=self._clock)
+        self._next_id = await self._db(self.journal.next_batch_id, self.job_id)
+        stop: Stop | None = None
+        try:
+            await self._set_state("running", "")
+            while True:
+                stop = await self._run_batches()
+                if (stop is not None and stop.auto and auto_resume_after is not None
+                        and self._stop_state is None):
+                    await self._set_state("paused", stop.message)
+                    await self._wait(auto_resume_after, "provider unreachable; resuming")
+                    if self._stop_state is None:
+                        self._failures = 0
+                        await self._set_state("running", "")
+                        continue
+                break
+        except JournalFull as exc:
+            stop = Stop("paused", exc.message)
+        except JournalError as exc:
+            stop = Stop("paused", exc.message)
+        finally:
+            summary = await self._finish(stop)
+            if self._executor is not None:
+                self._executor.shutdown(wait=False)
+        return summary
+
+    async def _run_batches(self) -> Stop | None:
+        opened = await self._db(self.journal.open_batches, self.job_id)
+        for rec in opened:
+            self._exclude.update(rec.rows)
+        for rec in opened:
+            rows = await self._db(self.journal.rows_by_number, self.job_id, list(rec.rows))
+            batch = Batch(rec.batch_id, rows, rec.batch_key, rec.state, rec.provider_job_id, rec.attempts)
+            stop = await self._process(batch, resumed=True)
+            self._exclude.difference_update(rec.rows)
+            if stop is not None:
+                return stop
+        while True:
+            stop = self._stop_requested()
+            if stop is not None:
+                return stop
+            await self._checkpoint()
+            if self._stop_state is not None:
+                continue
+            fresh = await self._new_batch()
+            if fresh is None:
+                return None
+            stop = await self._process(fresh)
+            if stop is not None:
+                return stop
+
+    def _stop_check(self) -> Stop | None:
+        return self._stop_requested()
+
+    def _stop_requested(self) -> Stop | None:
+        if self._stop_state is None:
+            return None
+        return Stop(self._stop_state, "cancelled by the user" if self._stop_state == "cancelled" else
+                    "interrupted; resume the job to continue")
+
+    async def _checkpoint(self) -> None:
+        """Between batches: honour a pause request (wait for resume or a stop)."""
+        if not self._pause_requested or self._stop_state is not None:
+            return
+        await self._set_state("paused", "paused by the user")
+        self._resume_event.clear()
+        while self._pause_requested and self._stop_state is None:
+            await self._resume_event.wait()
+            self._resume_event.clear()
+        if self._stop_state is None:
+            await self._set_state("running", "")
+
+    async def _new_batch(self) -> Batch | None:
+        if self.info.retry_class is RetryClass.NEVER:
+            limit = self.info.batch_limit  # one campaign with every row
+        else:
+            limit = self.batch_size
+        rows: list[UploadRow] = []
+        while len(rows) < limit:
+            if self._requeue:
+                rows.append(self._requeue.popleft())
+                continue
+            if not self._buffer:
+                if self._exhausted:
+                    break
+                found = await self._db(self.journal.pending_rows, self.job_id, self._cursor, max(5000, limit))
+                if not found:
+                    self._exhausted = True
+                    break
+                self._cursor = found[-1].index
+                self._buffer.extend(r for r in found if r.index not in self._exclude)
+                continue
+            rows.append(self._buffer.popleft())
+        if not rows:
+            return None
+        batch_id = self._next_id
+        self._next_id += 1
+        return Batch(batch_id, rows, f"{self.job_id}-{batch_id:05d}")
+
+    # -- one batch ---------------------------------------------------------------------------------
+
+    async def _process(self, batch: Batch, *, resumed: bool = False) -> Stop | None:
+        self._current = batch.id
+        retry = self.info.retry_class
+        if resumed and batch.state in ("sending", "unknown"):
+            if retry is RetryClass.VERIFY:
+                await self._resolve_all(batch, RowOutcome.NEEDS_VERIFICATION, "needs_verification",
+                                        "sent when the app stopped; the answer was lost: check at the provider")
+                return None
+            if retry is RetryClass.NEVER:
+                return await self._verify_campaign(batch, "the app stopped while the campaign was being created")
+            if retry is RetryClass.RESUBMIT_SAME_NAME and batch.provider_job_id:
+                return await self._poll_flow(batch)
+        if retry is RetryClass.NEVER:
+            return await self._create_flow(batch)
+        return await self._send_flow(batch)
+
+    async def _send_flow(self, batch: Batch) -> Stop | None:
+        """Send (and resend) one batch until it has outcomes, or the job must stop."""
+        while True:
+            if batch.state == "planned":
+                stop = self._stop_requested()
+                if stop is not None:
+                    return stop
+            await self._pace()
+            if batch.state == "planned" and self._stop_requested() is not None:
+                return self._stop_requested()
+            await self._begin(batch)
+            try:
+                result = await self._call(self.provider.upload_batch(self.target, batch.rows, batch_key=batch.key))
+            except RateLimited as exc:
+                await self._mark(batch, "planned")
+                await self._rate_limited(exc)
+                continue
+            except AuthError:
+                await self._mark(batch, "planned")
+                return Stop("paused", AUTH_MESSAGE.format(provider=self.info.display_name))
+            except (Forbidden, NotFound) as exc:
+                await self._resolve_all(batch, RowOutcome.FAILED, "failed", exc.message)
+                return Stop("failed", exc.message)
+            except RequestTooLarge as exc:
+                await self._mark(batch, "planned")
+                if len(batch.rows) == 1:
+                    await self._resolve_all(batch, RowOutcome.REJECTED, "failed", exc.message)
+                    return None
+                self._shrink(batch, len(batch.rows) // 2)
+                continue
+            except Rejected as exc:
+                self._failures = 0
+                await self._resolve_all(batch, RowOutcome.REJECTED, "failed", exc.message)
+                return None
+            except _TRANSIENT as exc:
+                stop = await self._transient(batch, exc)
+                if stop is not None or batch.state in ("done", "needs_verification"):
+                    return stop
+                continue
+            except ValueError as exc:  # the target is unusable for this provider: a caller mistake
+                await self._resolve_all(batch, RowOutcome.FAILED, "failed", str(exc))
+                return Stop("failed", str(exc))
+            self._failures = 0
+            self.pacer.throttle.on_success()
+            if result.job_id is not None and not result.complete:
+                batch.provider_job_id = result.job_id
+                await self._mark(batch, "sending", provider_job_id=result.job_id)
+                return await self._poll_flow(batch)
+            return await self._apply(batch, result)
+
+    async def _transient(self, batch: Batch, exc: ProviderError) -> Stop | None:
+        """A 5xx, network or protocol failure: back off; Cellcast's possibly-sent batch is flagged."""
+        self._failures += 1
+        reached = may_have_reached_server(exc)
+        logger.info("batch %s failed (%s, reached=%s, failures=%s)", batch.id, type(exc).__name__, reached,
+                    self._failures)
+        if reached and self.info.retry_class is RetryClass.VERIFY:
+            await self._resolve_all(batch, RowOutcome.NEEDS_VERIFICATION, "needs_verification",
+                                    f"{exc.message}: it may have been saved; check before sending again")
+        else:
+            await self._mark(batch, "unknown" if reached else "planned")
+        if self._failures >= self.max_consecutive_failures:
+            return Stop("paused", UNREACHABLE_MESSAGE.format(error=exc.message), auto=True)
+        await self._wait(full_jitter(self._failures, self._rng), f"retrying after an error ({exc.message})")
+        return None
+
+    async def _rate_limited(self, exc: RateLimited) -> None:
+        self.pacer.throttle.on_rate_limited()
+        wait = rate_limit_wait(exc.retry_after, self._rng)
+        self.pacer.hold(wait, "rate limited")
+
+    def _shrink(self, batch: Batch, size: int) -> None:
+        """Keep the first ``size`` rows in this batch, requeue the rest, remember the smaller size."""
+        size = max(1, size)
+        self.batch_size = min(self.batch_size, size)
+        rest = batch.rows[size:]
+        batch.rows = batch.rows[:size]
+        self._requeue.extendleft(reversed(rest))
+        logger.info("batch size reduced to %s", self.batch_size)
+
+    async def _call(self, request: Awaitable[T]) -> T:
+        """Await one provider request; count it for the crash hook and honour quota headers."""
+        try:
+            return await request
+        finally:
+            self._returned += 1
+            if self._crash_after is not None and self._returned == self._crash_after:
+                crash()
+            info = getattr(self.provider, "rate_limit", None)
+            if info is None:
+                http = getattr(self.provider, "_http", None)
+                info = getattr(http, "last_rate_limit", None)
+            if info is not None and getattr(info, "exhausted", False):
+                reset = getattr(info, "reset_seconds", None)
+                self.pacer.hold(self.quota_wait if reset is None else float(reset), "rate-limit quota used up")
+
+    async def _pace(self) -> None:
+        delay, reason = self.pacer.delay()
+        if delay > 0:
+            await self._wait(delay, reason or None)
+        self.pacer.mark_start()
+
+    # -- results -----------------------------------------------------------------------------------
+
+    async def _apply(self, batch: Batch, result: BatchResult) -> Stop | None:
+        """Record a provider answer; rows it did not account for are resent or flagged."""
+        outcomes, missing = map_result(batch.rows, result)
+        if missing and self.info.retry_class in (RetryClass.RESEND, RetryClass.RESUBMIT_SAME_NAME):
+            gone = {r.index for r in missing}
+            self.batch_size = min(self.batch_size, max(1, len(batch.rows) // 2))
+            self._requeue.extendleft(reversed(missing))
+            batch.rows = [r for r in batch.rows if r.index not in gone]
+            await self._resolve(batch, "done", outcomes, dict(result.raw_summary), rows_changed=True)
+            return None
+        if missing:
+            outcomes.extend((r.index, RowOutcome.NEEDS_VERIFICATION.value,
+                             "the provider did not say what happened to this row") for r in missing)
+        await self._resolve(batch, "done", outcomes, dict(result.raw_summary))
+        return None
+
+    async def _apply_job(self, batch: Batch, status: JobStatus) -> None:
+        """Turn an Alohub job's counts into row outcomes (the job does not name rows)."""
+        outcome, reason, summary = job_outcome(status, len(batch.rows), resubmitted=batch.attempts > 1)
+        await self._resolve_all(batch, outcome, "done", reason, summary)
+
+    async def _resolve_all(self, batch: Batch, outcome: RowOutcome, state: str, reason: str,
+                           result: dict[str, Any] | None = None) -> None:
+        if result is None:
+            result = {} if outcome is RowOutcome.ADDED else {"error": reason}
+        await self._resolve(batch, state, [(r.index, outcome.value, reason) for r in batch.rows], result)
+
+    async def _resolve(self, batch: Batch, state: str, outcomes: list[tuple[int, str, str]],
+                       result: dict[str, Any], *, rows_changed: bool = False) -> None:
+        counts = dict(self._counts)
+        for outcome, n in Counter(o for _row, o, _reason in outcomes).items():
+            counts[outcome] = counts.get(outcome, 0) + n
+        counts["pending"] = counts.get("pending", 0) - len(outcomes)
+        await self._db(self.journal.resolve_batch, self.job_id, batch.id, state, outcomes, result=result,
+                       rows=[r.index for r in batch.rows] if rows_changed else None, counts=counts)
+        self._counts = counts
+        batch.state = state
+        self._emit()
+
+    async def _begin(self, batch: Batch) -> None:
+        """Commit the batch as ``sending`` before its request goes out."""
+        await self._db(self.journal.begin_batch, self.job_id, batch.id, batch.key, [r.index for r in batch.rows])
+        batch.state, batch.attempts = "sending", batch.attempts + 1
+
+    async def _mark(self, batch: Batch, state: str, *, provider_job_id: str | None = None) -> None:
+        await self._db(self.journal.mark_batch, self.job_id, batch.id, state, provider_job_id=provider_job_id,
+                       rows=[r.index for r in batch.rows])
+        batch.state = state
+
+    # -- state, waiting, progress -------------------------------------------------------------------
+
+    async def _set_state(self, state: str, message: str) -> None:
+        self._state = state
+        await self._db(self.journal.set_job_state, self.job_id, state, message=message, counts=self._counts)
+        self._emit(force=True, message=message)
+
+    async def _finish(self, stop: Stop | None) -> JobSummary:
+        state, message = ("done", "") if stop is None else (stop.state, stop.message)
+        if state in ("done", "cancelled", "failed"):
+            reason = {"done": "not sent", "cancelled": "not sent: the import was cancelled",
+                      "failed": f"not sent: {message}"}[state]
+            pending = self._counts.get(RowOutcome.PENDING.value, 0)
+            if pending:
+                try:
+                    await self._db(self.journal.finish_pending, self.job_id, RowOutcome.FAILED, reason)
+                    self._counts[RowOutcome.FAILED.value] = self._counts.get(RowOutcome.FAILED.value, 0) + pending
+                    self._counts[RowOutcome.PENDING.value] = 0
+                except JournalError as exc:
+                    state, message = "paused", exc.message
+        try:
+            await self._set_state(state, message)
+        except JournalError as exc:  # disk full: the state stays as it was on disk, journal intact
+            self._state = "paused" if state not in ("paused", "interrupted") else state
+            message = message or exc.message
+            logger.warning("could not record the job state: %s", exc.message)
+        self._current = None
+        self._emit(force=True, message=message)
+        record = await self._db(self.journal.get_job, self.job_id)
+        assert record is not None  # jobs are never deleted while an engine runs them
+        return replace(summarize(record, self._counts), state=self._state, message=message)
+
+    async def _wait(self, seconds: float, reason: str | None) -> None:
+        """Sleep (injectable) unless a cancel/interrupt wakes us; shows ``reason`` in progress."""
+        if seconds <= 0:
+            return
+        if self._stop_state is not None and reason is not None:
+            return
+        self._waiting = (reason, seconds) if reason else None
+        if reason:
+            self._emit(force=True)
+        sleeper = asyncio.ensure_future(self._sleep(seconds))
+        waker = asyncio.ensure_future(self._wake.wait())
+        try:
+            await asyncio.wait({sleeper, waker}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (sleeper, waker):
+                if not task.done():
+                    task.cancel()
+            self._waiting = None
+
+    def _emit(self, *, force: bool = False, message: str = "") -> None:
+        if self._reporter is None:
+            return
+        pending = self._counts.get(RowOutcome.PENDING.value, 0)
+        waiting = self._waiting
+        reason = None if waiting is None else f"{waiting[0]}, {waiting[1]:.0f} s"
+        self._reporter.emit(self._total - pending, self._counts, state=self._state, current_batch=self._current,
+                            waiting_reason=reason, waiting_seconds=None if waiting is None else waiting[1],
+                            message=message, force=force)
+
+    async def _db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        if self._executor is None:
+            return fn(*args, **kwargs)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, lambda: fn(*args, **kwargs))
