@@ -1,0 +1,1 @@
+"""The import wizard: file → header → mapping → review → target → upload → results."""

@@ -1,0 +1,272 @@
+"""Wizard page 4: validation (off the GUI thread, with progress and cancel) and the review grid."""
+
+from __future__ import annotations
+
+from array import array
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from campaign_gui.services.import_service import (
+    ImportService,
+    InvalidPolicy,
+    RowStatus,
+    UserError,
+    ValidationRequest,
+    ValidationResult,
+    upload_extras,
+)
+from campaign_gui.ui.import_wizard.draft import ImportDraft
+from campaign_gui.ui.import_wizard.review_model import ReviewModel
+
+FILTERS: tuple[tuple[str, frozenset[RowStatus]], ...] = (
+    ("all", frozenset()),
+    ("problems", frozenset({RowStatus.INVALID, RowStatus.DUPLICATE, RowStatus.FIXED})),
+    ("invalid", frozenset({RowStatus.INVALID})),
+    ("fixed", frozenset({RowStatus.FIXED})),
+    ("duplicate", frozenset({RowStatus.DUPLICATE})),
+    ("valid", frozenset({RowStatus.VALID})),
+)
+
+
+class ReviewPage(QWizardPage):
+    """Counts, a filterable virtual grid, 'accept every suggestion', and the invalid-row policy."""
+
+    def __init__(self, service: ImportService, draft: ImportDraft) -> None:
+        super().__init__()
+        self.service = service
+        self.draft = draft
+        self._ticket = 0
+        self._filter_ticket = 0
+        self._accept_ticket = 0
+        self.setObjectName("reviewPage")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("validationProgress")
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setObjectName("reviewStatus")
+        self.counts = QLabel(self)
+        self.counts.setObjectName("reviewCounts")
+        self.counts.setWordWrap(True)
+        self.filter = QComboBox(self)
+        self.filter.setObjectName("reviewFilter")
+        self.filter.currentIndexChanged.connect(self._apply_filter)
+        self.accept_all = QPushButton(self)
+        self.accept_all.setObjectName("acceptSuggestions")
+        self.accept_all.clicked.connect(self._accept_suggestions)
+        self.model = ReviewModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("reviewTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        for column, width in enumerate((60, 110, 310, 120, 130, 160)):  # 110: “Không hợp lệ” fits
+            self.table.setColumnWidth(column, width)
+        self.policy_label = QLabel(self)
+        self.policy_group = QButtonGroup(self)
+        self.policy_buttons: dict[InvalidPolicy, QRadioButton] = {}
+        policy_row = QHBoxLayout()
+        policy_row.addWidget(self.policy_label)
+        for policy in (InvalidPolicy.DROP, InvalidPolicy.BLOCK, InvalidPolicy.INCLUDE):
+            button = QRadioButton(self)
+            button.setObjectName(f"policy_{policy.value}")
+            self.policy_group.addButton(button)
+            self.policy_buttons[policy] = button
+            button.toggled.connect(self._policy_changed)
+            policy_row.addWidget(button)
+        policy_row.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.cancel_button)
+        tools = QHBoxLayout()
+        self.filter_label = QLabel(self)
+        tools.addWidget(self.filter_label)
+        tools.addWidget(self.filter)
+        tools.addStretch(1)
+        tools.addWidget(self.accept_all)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(self.counts)
+        layout.addLayout(tools)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(policy_row)
+        service.validationProgress.connect(self._progress)
+        service.validationFinished.connect(self._finished)
+        service.computed.connect(self._computed)
+        service.failed.connect(self._failed)
+        service.cancelled.connect(self._cancelled)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Review"))
+        self.setSubTitle(self.tr("Every row is checked before anything is sent. Problems are listed with their "
+                                 "reason; choose what to do with invalid rows."))
+        self.cancel_button.setText(self.tr("Cancel check"))
+        self.filter_label.setText(self.tr("Show:"))
+        self.policy_label.setText(self.tr("Invalid rows:"))
+        self.policy_buttons[InvalidPolicy.DROP].setText(self.tr("Skip them, upload the rest"))
+        self.policy_buttons[InvalidPolicy.BLOCK].setText(self.tr("Block the import until fixed"))
+        self.policy_buttons[InvalidPolicy.INCLUDE].setText(self.tr("Send them as typed"))
+        names = {"all": self.tr("All rows"), "problems": self.tr("Rows with a problem or a fix"),
+                 "invalid": self.tr("Invalid"), "fixed": self.tr("Fixed"), "duplicate": self.tr("Duplicates"),
+                 "valid": self.tr("Valid")}
+        current = max(0, self.filter.currentIndex())
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        for key, _statuses in FILTERS:
+            self.filter.addItem(names[key], key)
+        self.filter.setCurrentIndex(current)
+        self.filter.blockSignals(False)
+
+    # --- validation --------------------------------------------------------------------------------
+    def initializePage(self) -> None:
+        self.policy_buttons[self.draft.policy].setChecked(True)
+        if self.draft.result is not None:
+            self._show(self.draft.result)
+            return
+        self.model.set_result(None)
+        self.counts.clear()
+        file = self.draft.file
+        rows = next((s.rows for s in file.sheets if s.index == self.draft.sheet), 0) if file else 0
+        self.progress.setRange(0, max(1, rows - self.draft.header_row))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.accept_all.setEnabled(False)
+        self.status.setText(self.tr("Checking the rows…"))
+        account = self.draft.account
+        extras = upload_extras(self.service.info_for(account)) if account is not None else []
+        request = ValidationRequest(path=self.draft.path, sheet=self.draft.sheet, header_row=self.draft.header_row,
+                                    mapping=self.draft.mapping, region=self.draft.region or "VN",
+                                    encoding=file.encoding if file else None, extras=tuple(extras))
+        self._ticket = self.service.validate(request)
+        self.completeChanged.emit()
+
+    def cleanupPage(self) -> None:
+        if self._ticket:
+            self.service.cancel(self._ticket)
+
+    def _cancel(self) -> None:
+        if self._ticket:
+            self.service.cancel(self._ticket)
+
+    def _progress(self, ticket: int, done: int) -> None:
+        if ticket == self._ticket:
+            if done > self.progress.maximum():
+                self.progress.setMaximum(done)
+            self.progress.setValue(done)
+            self.status.setText(self.tr("Checking the rows… {0:,} read").format(done))
+
+    def _finished(self, ticket: int, result: ValidationResult) -> None:
+        if ticket != self._ticket:
+            return
+        self._ticket = 0
+        self.draft.result = result
+        self._show(result)
+
+    def _failed(self, ticket: int, error: UserError) -> None:
+        if ticket in (self._ticket, self._filter_ticket, self._accept_ticket):
+            self._ticket = self._filter_ticket = self._accept_ticket = 0
+            self.progress.hide()
+            self.cancel_button.hide()
+            self.status.setText(f"{error.title}: {error.message}")
+            self.completeChanged.emit()
+
+    def _cancelled(self, ticket: int) -> None:
+        if ticket == self._ticket:
+            self._ticket = 0
+            self.progress.hide()
+            self.cancel_button.hide()
+            self.status.setText(self.tr("The check was cancelled. Go back and forward again to restart it."))
+            self.completeChanged.emit()
+
+    def _show(self, result: ValidationResult) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.status.setText(self.tr("Sheet “{0}”, header row {1}: {2:,} data rows ({3:,} blank rows skipped).")
+                            .format(result.sheet, result.header_row, result.rows, result.blank))
+        self.counts.setText(self.counts_text(result))
+        pending = len(result.suggestions)
+        self.accept_all.setText(self.tr("Accept all suggestions (%n)", "", pending))
+        self.accept_all.setEnabled(pending > 0)
+        self._apply_filter()
+        self.completeChanged.emit()
+
+    def counts_text(self, result: ValidationResult) -> str:
+        text = self.tr("Valid: {0:,}   Fixed: {1:,}   Invalid: {2:,}   Duplicate: {3:,}").format(
+            result.valid, result.fixed, result.invalid, result.duplicates)
+        if result.reasons:
+            top = ", ".join(f"{self.reason_text(k)}: {v:,}" for k, v in list(result.reasons.items())[:4])
+            text += "\n" + self.tr("Invalid because: {0}").format(top)
+        return text
+
+    def reason_text(self, code: str) -> str:
+        names = {"empty": self.tr("empty"), "formula": self.tr("a formula"),
+                 "scientific": self.tr("scientific notation"), "not_a_number": self.tr("not a number"),
+                 "not_integral": self.tr("decimals"), "too_long": self.tr("too long"), "too_short": self.tr("too short"),
+                 "invalid_length": self.tr("wrong length"), "invalid_country_code": self.tr("unknown country code"),
+                 "invalid_number": self.tr("not a valid number"),
+                 "invalid_for_region": self.tr("needs its +country code"),
+                 "old_prefix": self.tr("old 11-digit mobile prefix")}
+        return names.get(code, code)
+
+    # --- filter and suggestions -------------------------------------------------------------------
+    def _apply_filter(self) -> None:
+        result = self.draft.result
+        if result is None:
+            return
+        statuses = FILTERS[max(0, self.filter.currentIndex())][1]
+        if not statuses:
+            self._filter_ticket = 0
+            self.model.set_result(result)
+            return
+        self._filter_ticket = self.service.filter_indices(result, statuses)
+
+    def _accept_suggestions(self) -> None:
+        if self.draft.result is not None:
+            self.accept_all.setEnabled(False)
+            self._accept_ticket = self.service.accept_suggestions(self.draft.result)
+
+    def _computed(self, ticket: int, value: Any) -> None:
+        if ticket == self._filter_ticket and isinstance(value, array):
+            self._filter_ticket = 0
+            self.model.set_result(self.draft.result, value)
+        elif ticket == self._accept_ticket and isinstance(value, ValidationResult):
+            self._accept_ticket = 0
+            self.draft.result = value
+            self._show(value)
+
+    # --- policy ------------------------------------------------------------------------------------
+    def _policy_changed(self) -> None:
+        for policy, button in self.policy_buttons.items():
+            if button.isChecked():
+                self.draft.policy = policy
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        result = self.draft.result
+        if result is None or self._ticket:
+            return False
+        if self.draft.policy is InvalidPolicy.BLOCK and result.invalid:
+            return False
+        sendable = result.valid + result.fixed + (result.invalid if self.draft.policy is InvalidPolicy.INCLUDE else 0)
+        return sendable > 0

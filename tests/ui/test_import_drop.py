@@ -1,0 +1,165 @@
+"""Import support on the main window: drops on the window and on tree nodes, close during an import, resume."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+from qt_support import FakeSecrets, add_account
+from test_import_helpers import contacts_xlsx
+
+from campaign_gui.services.browse import NodeKind, NodeRef
+from campaign_gui.services.container import AppServices, build_services
+from campaign_gui.services.import_service import ImportService, InvalidPolicy, ValidationRequest
+from campaign_gui.services.import_setup import build_import_service
+from campaign_gui.storage.accounts import AccountStore
+from campaign_gui.ui.import_drop import ImportSupport, install_import_support
+from campaign_gui.ui.import_wizard.wizard import ImportWizard
+from campaign_gui.ui.main_window import MainWindow
+
+
+def make_window(services: AppServices, tmp_path: Path, qtbot: QtBot, *, ask_resume: bool = False,
+                pacing: float | None = 0.0) -> tuple[MainWindow, ImportSupport, ImportService]:
+    window = MainWindow(services, QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    service = build_import_service(services, use_process=False, pacing=pacing)
+    support = install_import_support(window, service, ask_resume=ask_resume)
+    window.show()
+    return window, support, service
+
+
+@pytest.fixture
+def opened(services: AppServices, tmp_path: Path, qtbot: QtBot) -> Iterator[tuple[MainWindow, ImportSupport, ImportService]]:
+    window, support, service = make_window(services, tmp_path, qtbot)
+    yield window, support, service
+    for wizard in list(support.wizards):
+        wizard.close()
+    service.shutdown()
+    service.jobs.close()
+
+
+def drop(widget: QWidget, paths: list[Path], pos: QPoint | None = None) -> bool:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    where = QPointF(pos if pos is not None else widget.rect().center())
+    with warnings.catch_warnings():  # PySide marks Qt 6's only QDragEnterEvent constructor deprecated
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(where.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    accepted = enter.isAccepted()
+    event = QDropEvent(where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier, QEvent.Type.Drop)
+    QApplication.sendEvent(widget, event)
+    return accepted
+
+
+def test_drop_on_the_window_queues_one_import_per_file(opened: Any, services: AppServices, sandbox: Any,
+                                                       qtbot: QtBot, tmp_path: Path) -> None:
+    window, support, _service = opened
+    add_account(services, sandbox, "stringee")
+    a = contacts_xlsx(tmp_path / "a.xlsx", n=3)
+    b = contacts_xlsx(tmp_path / "b.xlsx", n=3)
+    png = tmp_path / "photo.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    opened_wizards: list[ImportWizard] = []
+    support.wizardOpened.connect(opened_wizards.append)
+    assert drop(window, [a, png, b])
+    assert len(opened_wizards) == 1 and opened_wizards[0].draft.path == str(a)
+    assert len(support.queue) == 1
+    assert support.box is not None and support.box.isVisible()
+    assert "photo.png" in support.box.text() and "not a spreadsheet" in support.box.text()
+    support.box.close()
+    opened_wizards[0].close()  # closing the first wizard opens the next queued file
+    qtbot.waitUntil(lambda: len(opened_wizards) == 2, timeout=5_000)
+    assert opened_wizards[1].draft.path == str(b)
+
+
+def test_drop_on_a_campaign_node_preselects_the_target(opened: Any, services: AppServices, sandbox: Any,
+                                                       qtbot: QtBot, tmp_path: Path) -> None:
+    window, support, _service = opened
+    account = add_account(services, sandbox, "alohub")
+    window.populate()
+    node = NodeRef(NodeKind.CAMPAIGN, account.id, id="1042")
+    qtbot.waitUntil(lambda: window.tree.tree_model.index_of(node).isValid(), timeout=15_000)
+    index = window.tree.tree_model.index_of(node)
+    window.tree.scrollTo(index)
+    pos = window.tree.visualRect(index).center()
+    got: list[ImportWizard] = []
+    support.wizardOpened.connect(got.append)
+    assert drop(window.tree.viewport(), [contacts_xlsx(tmp_path / "a.xlsx", "alohub", n=3)], pos)
+    assert len(got) == 1
+    assert got[0].draft.account_id == account.id and got[0].draft.target == {"campaign": "1042"}
+    assert support.node_at(pos) == window.tree.tree_model.node(index)
+    window.tree.setCurrentIndex(window.tree.tree_model.account_index(account.id))
+    assert support.open_target(account.id, {"campaign": "1042"})  # the results page's "Open target"
+    assert (window.tree.current_node() or node).key == node.key and window.tree.current_node() is not None
+
+
+def test_ctrl_i_opens_the_wizard(opened: Any, qtbot: QtBot) -> None:
+    window, support, _service = opened
+    got: list[ImportWizard] = []
+    support.wizardOpened.connect(got.append)
+    support.import_action.trigger()
+    assert len(got) == 1 and got[0].isVisible()
+    assert support.import_action.shortcut().toString() == "Ctrl+I"
+    assert window.jobs.widget() is support.panel
+
+
+def start_job(service: ImportService, account: Any, path: Path, qtbot: QtBot) -> str:
+    with qtbot.waitSignal(service.validationFinished, timeout=30_000) as got:
+        service.validate(ValidationRequest(str(path), 0, None, None, "VN"))
+    with qtbot.waitSignal(service.jobs.jobCreated, timeout=30_000) as created:
+        service.jobs.start(account, {"campaign": "CA100002"}, got.args[1], str(path), InvalidPolicy.DROP)
+    return str(created.args[1])
+
+
+def test_close_during_import_asks_stops_safely_and_resumes_next_start(services: AppServices, secrets: FakeSecrets,
+                                                                      sandbox: Any, qloop: Any,
+                                                                      qtbot: QtBot, tmp_path: Path) -> None:
+    window, support, service = make_window(services, tmp_path, qtbot, pacing=0.25)
+    account = add_account(services, sandbox, "stringee")
+    path = contacts_xlsx(tmp_path / "kh.xlsx", n=4000)
+    job = start_job(service, account, path, qtbot)
+    qtbot.waitUntil(lambda: (service.jobs.snapshot(job) or type("S", (), {"done": 0})).done >= 1000, timeout=20_000)
+    window.close()
+    assert window.isVisible() and support.box is not None and support.box.objectName() == "closeBox"
+    closed: list[bool] = []
+    window.closed.connect(lambda: closed.append(True))
+    support.box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: bool(closed), timeout=10_000)  # within a few seconds, journal committed
+    sent = len(sandbox.control.ledger("stringee"))
+    assert 1000 <= sent < 4000
+
+    again = build_services(tmp_path, store=AccountStore(tmp_path), secrets=secrets,
+                           sandbox_factory=lambda: None)
+    window2, support2, service2 = make_window(again, tmp_path / "2", qtbot, ask_resume=True)
+    try:
+        assert service2.jobs.record(job).state == "interrupted"  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: support2.box is not None and support2.box.isVisible(), timeout=10_000)
+        assert support2.box.objectName() == "resumeBox" and "kh.xlsx" in support2.box.text()
+        with qtbot.waitSignal(service2.jobs.jobFinished, timeout=60_000) as finished:
+            support2.box.button(QMessageBox.StandardButton.Yes).click()
+        assert finished.args[1].state == "done"
+        ledger = sandbox.control.ledger("stringee")
+        assert len(ledger) == 4000 and set(ledger.values()) == {1}
+        support2.panel.select(job)
+        with qtbot.waitSignal(service2.computed, timeout=10_000):
+            support2.panel.buttons["results"].click()  # the Imports panel opens the job's results
+        dialog = support2._results
+        qtbot.waitUntil(lambda: dialog.view.summary is not None, timeout=10_000)
+        assert "added 4,000" in dialog.view.totals.text()
+        dialog.close()
+    finally:
+        window2.close()
+        service2.shutdown()
+        service2.jobs.close()
+        closing = qloop.create_task(again.aclose())
+        qtbot.waitUntil(closing.done, timeout=10_000)
