@@ -1,0 +1,2098 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Edit account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where keys are kept: {0}. Never in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This demo account&apos;s key is kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account&apos;s key is kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep for this session only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please fill in: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be stored in the system keyring: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the account “{0}” and forget its key? Campaigns and contacts at the provider are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountService</name>
+    <message>
+        <source>nowhere permanent (no usable system keyring: keys are kept for this session only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountTreeModel</name>
+    <message>
+        <source>Demo account on the built-in sandbox; remove it when you no longer need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} · Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountTreeView</name>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add campaign by id…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add list by id or name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget this entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddContactDialog</name>
+    <message>
+        <source>Add contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number (region {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will be added as {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactActions</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import spreadsheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This provider cannot add contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a campaign or a contact list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a contact by hand (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This provider cannot delete contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the contacts to delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} allows deleting only pending contacts; %n of the selected contact(s) are already called or in a call.</source>
+        <translation>
+            <numerusform>{0} allows deleting only pending contacts; %n of the selected contacts is already called or in a call.</numerusform>
+            <numerusform>{0} allows deleting only pending contacts; %n of the selected contacts are already called or in a call.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the selected contacts (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save every contact of this view to an .xlsx file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a campaign or list that shows contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet (Ctrl+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the contacts (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n contact(s) at the provider? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %n contact at the provider? This cannot be undone.</numerusform>
+            <numerusform>Delete %n contacts at the provider? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n contact(s).</source>
+        <translation>
+            <numerusform>Deleted %n contact.</numerusform>
+            <numerusform>Deleted %n contacts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not add the contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing spreadsheets arrives with the import wizard (Imports panel).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting contacts… %n done</source>
+        <translation>
+            <numerusform>Exporting contacts… %n done</numerusform>
+            <numerusform>Exporting contacts… %n done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n contact(s) to {0}.</source>
+        <translation>
+            <numerusform>Exported %n contact to {0}.</numerusform>
+            <numerusform>Exported %n contacts to {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactStatus</name>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsubscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPane</name>
+    <message>
+        <source>Choose a campaign or a contact list on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts per page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This provider cannot sort by this column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) loaded</source>
+        <translation>
+            <numerusform>%n contact loaded</numerusform>
+            <numerusform>%n contacts loaded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n loaded)</source>
+        <translation>
+            <numerusform>(%n loaded)</numerusform>
+            <numerusform>(%n loaded)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown</source>
+        <translation>
+            <numerusform>%n shown</numerusform>
+            <numerusform>%n shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTableModel</name>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong ({0}): {1}
+
+The details are in the log in {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} Waiting {1} s, then retrying automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-enter the key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportService</name>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>File and sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the spreadsheet, the account to import into, and the sheet to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show hidden sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an account first (Accounts → Add account…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s).</source>
+        <translation>
+            <numerusform>%n sheet.</numerusform>
+            <numerusform>%n sheets.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hidden sheet(s) skipped.</source>
+        <translation>
+            <numerusform>%n hidden sheet skipped.</numerusform>
+            <numerusform>%n hidden sheets skipped.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Text encoding: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visible</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeaderPage</name>
+    <message>
+        <source>Header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row with the column names. Rows above it (titles, notes) are skipped. Click a row to choose another one; 0 means the sheet has no header row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the first rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected header: row {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No header row was found: the first row is data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportError</name>
+    <message>
+        <source>The import journal failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled by you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imports are busy elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job&apos;s account no longer exists: add it again, then resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportService</name>
+    <message>
+        <source>{0} is a folder, not a spreadsheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportSupport</name>
+    <message>
+        <source>&amp;Import spreadsheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These files cannot be imported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume imports?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n import(s) did not finish last time:</source>
+        <translation>
+            <numerusform>%n import did not finish last time:</numerusform>
+            <numerusform>%n imports did not finish last time:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume them now? Rows already sent are not sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imports are running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n import(s) are still running. Stop them and quit? Each stops after its current batch and can be resumed at the next start.</source>
+        <translation>
+            <numerusform>%n import is still running. Stop it and quit? It stops after its current batch and can be resumed at the next start.</numerusform>
+            <numerusform>%n imports are still running. Stop them and quit? Each stops after its current batch and can be resumed at the next start.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop and quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the imports after their current batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobsArea</name>
+    <message>
+        <source>Imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No imports yet. Drop a spreadsheet on a campaign or list to import contacts; running and interrupted imports will be listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No imports yet. Drop a spreadsheet on the window, or use File → Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import journal cannot be read: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0:,} of {1:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, {0:,.0f} rows/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0:,} of {1:,} ({2:.0%}){3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0:,} added, {1:,} not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Demo mode could not start: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an account at a provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a campaign or list &amp;by id…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For providers whose API cannot list them (Stringee campaigns, Cellcast lists)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Campaign Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ccounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts, campaigns and lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No accounts yet. Use “Add account…” to connect a provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a campaign or a contact list on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} at {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its API cannot list campaigns: right-click the account to add one by id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its API cannot list contact lists: right-click the account to add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open it to see its campaigns and lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This provider cannot list contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can still add contacts here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a contact list of this campaign to see its contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an account on the left first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the account “{0}” and forget its key? Campaigns and contacts at the provider are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Campaign Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign Manager {0}
+Browse and manage contacts of SMS and call-center campaigns at five providers.
+Log: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check which column holds each field. The phone column is required; the reason for each proposed match is shown next to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country for numbers without a +code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember this mapping for this account and these columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(report only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} accepts: phone, {1}. Fields marked “report only” are not sent; they help you recognise rows in the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no matching column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chosen by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhoneCheck</name>
+    <message>
+        <source>Enter a phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid phone number for region {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProviderText</name>
+    <message>
+        <source>Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key SID (SK…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stringee has no documented campaign list; add campaigns by id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stringee has no documented campaign lookup; add campaigns by id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stringee campaigns have no contact lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stringee has no documented endpoint to list a campaign&apos;s contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stringee has no documented endpoint to remove a contact from a campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stringee answers each batch at once; there are no jobs to poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns are created in the Stringee portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns are managed in the Stringee portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS.by imports contacts into mailing lists; there are no campaigns to browse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS.by has no documented endpoint to read the contacts of a mailing list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS.by has no documented endpoint to remove a contact from a mailing list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS.by answers each import at once; there are no jobs to poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailings are created in the SMS.by portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant id (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name (needed to list campaigns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alohub has no documented single-campaign lookup; browse the campaign list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alohub creates a list when a bulk import names a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alohub has no server-side contact search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alohub has no server-side contact sort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns are created in the Alohub portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns are managed in the Alohub portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cellcast has no campaigns for contacts; contacts live in lists and tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cellcast has no list endpoint; lists are added by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cellcast creates a list when an upload names it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cellcast filters contacts by list or tag only (no free-text search)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cellcast cannot sort contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cellcast&apos;s API has no way to delete a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cellcast uploads are synchronous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cellcast has no campaigns for contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added means accepted: Cellcast may update a contact that already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic Messaging cannot add contacts to an existing campaign: an import creates a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic Messaging cannot add contacts to an existing campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic Messaging cannot remove a contact from a campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic Messaging has no contact lists: contacts belong to a campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic Messaging creates a campaign in one request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never retried automatically: a lost answer is checked by listing campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RememberDialog</name>
+    <message>
+        <source>Add campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add contact list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. CA100001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsDialog</name>
+    <message>
+        <source>Import results</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone as typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone (E.164)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected by the provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened to every row. The report lists every row that was not added, with its reason and the cell as typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the contacts this import added that are still pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the results…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows {0:,}: valid {1:,}, invalid {2:,}, duplicates {3:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent {0:,}: added {1:,}, updated {2:,}, already there {3:,}, rejected {4:,}, failed {5:,}, needs verification {6:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet: {0:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the {0:,} contacts this import added? Only contacts that are still pending can be deleted; the others are listed afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting the contacts this import added…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo: %n contact(s) deleted.</source>
+        <translation>
+            <numerusform>Undo: %n contact deleted.</numerusform>
+            <numerusform>Undo: %n contacts deleted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0:,} kept because they are already called or in a call: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0:,} not found in the list any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone as typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone (E.164)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem or suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestion: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every row is checked before anything is sent. Problems are listed with their reason; choose what to do with invalid rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip them, upload the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block the import until fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send them as typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows with a problem or a fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the rows… {0:,} read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check was cancelled. Go back and forward again to restart it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet “{0}”, header row {1}: {2:,} data rows ({3:,} blank rows skipped).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept all suggestions (%n)</source>
+        <translation>
+            <numerusform>Accept all suggestions (%n)</numerusform>
+            <numerusform>Accept all suggestions (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Valid: {0:,}   Fixed: {1:,}   Invalid: {2:,}   Duplicate: {3:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid because: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a formula</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scientific notation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decimals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown country code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs its +country code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>old 11-digit mobile prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language and colours change immediately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys are kept in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TargetPage</name>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the contacts go. The upload starts when you press “Start import”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account: {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid rows skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid rows block the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid rows sent as typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0:,} rows will be sent ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either an existing list id or a new list name, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UploadPage</name>
+    <message>
+        <source>Waiting {0} s (rate limited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting {0} s ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may close this window: the import goes on and is listed under Imports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job {0} started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1:,} of {2:,} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, batch {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0:,.0f} rows/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speed unknown yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about {0} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1:,} sent, {2:,} added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserError</name>
+    <message>
+        <source>Cannot use this input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be read from the keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the provider: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An internal error occurred ({0}). Details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> The provider said: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider rejected the credentials. Re-enter the key in the account settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permission missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is valid but lacks the permission (scope) for this action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This campaign, list or contact no longer exists at the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider asks us to slow down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider did not answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request timed out. Check the connection and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the provider. Check the connection and the base URL, then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider has a problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s server failed (HTTP {0}). Retry in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider sent an answer the app cannot read. Check the base URL, then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed in this state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider refused the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This provider&apos;s API cannot do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider reported an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

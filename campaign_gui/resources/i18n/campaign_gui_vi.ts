@@ -1,0 +1,2087 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Edit account</source>
+        <translation>Sửa tài khoản</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Thêm tài khoản</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Hiện</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Nhà cung cấp:</translation>
+    </message>
+    <message>
+        <source>Account name:</source>
+        <translation>Tên tài khoản:</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Nâng cao</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL gốc</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>URL gốc:</translation>
+    </message>
+    <message>
+        <source>Where keys are kept: {0}. Never in a file.</source>
+        <translation>Nơi lưu khóa: {0}. Không bao giờ lưu trong tệp.</translation>
+    </message>
+    <message>
+        <source>This demo account&apos;s key is kept for this session only.</source>
+        <translation>Khóa của tài khoản demo này chỉ được giữ trong phiên làm việc này.</translation>
+    </message>
+    <message>
+        <source>This account&apos;s key is kept for this session only.</source>
+        <translation>Khóa của tài khoản này chỉ được giữ trong phiên làm việc này.</translation>
+    </message>
+    <message>
+        <source>Keep for this session only</source>
+        <translation>Chỉ giữ trong phiên này</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Kiểm tra kết nối</translation>
+    </message>
+    <message>
+        <source>Remove account…</source>
+        <translation>Xóa tài khoản…</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored key</source>
+        <translation>Để trống để giữ khóa đã lưu</translation>
+    </message>
+    <message>
+        <source>{0}:</source>
+        <translation>{0}:</translation>
+    </message>
+    <message>
+        <source>Please fill in: {0}</source>
+        <translation>Vui lòng điền: {0}</translation>
+    </message>
+    <message>
+        <source>Enter the {0}.</source>
+        <translation>Hãy nhập {0}.</translation>
+    </message>
+    <message>
+        <source>The key could not be stored in the system keyring: {0}</source>
+        <translation>Không thể lưu khóa vào kho khóa của hệ thống: {0}</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Đang kiểm tra kết nối…</translation>
+    </message>
+    <message>
+        <source>Connected: {0}</source>
+        <translation>Đã kết nối: {0}</translation>
+    </message>
+    <message>
+        <source>Connection failed: {0}</source>
+        <translation>Kết nối thất bại: {0}</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Xóa tài khoản</translation>
+    </message>
+    <message>
+        <source>Remove the account “{0}” and forget its key? Campaigns and contacts at the provider are not touched.</source>
+        <translation>Xóa tài khoản “{0}” và quên khóa của nó? Chiến dịch và liên hệ tại nhà cung cấp không bị ảnh hưởng.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountService</name>
+    <message>
+        <source>nowhere permanent (no usable system keyring: keys are kept for this session only)</source>
+        <translation>không lưu lâu dài (không có kho khóa hệ thống dùng được: khóa chỉ được giữ trong phiên này)</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTreeModel</name>
+    <message>
+        <source>Demo account on the built-in sandbox; remove it when you no longer need it.</source>
+        <translation>Tài khoản demo trên môi trường thử nghiệm tích hợp; hãy xóa khi bạn không cần nữa.</translation>
+    </message>
+    <message>
+        <source>ID: {0}</source>
+        <translation>Mã: {0}</translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation>Tất cả liên hệ</translation>
+    </message>
+    <message>
+        <source>{0} · Demo</source>
+        <translation>{0} · Demo</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTreeView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Add campaign by id…</source>
+        <translation>Thêm chiến dịch theo mã…</translation>
+    </message>
+    <message>
+        <source>Add list by id or name…</source>
+        <translation>Thêm danh sách theo mã hoặc tên…</translation>
+    </message>
+    <message>
+        <source>Edit account…</source>
+        <translation>Sửa tài khoản…</translation>
+    </message>
+    <message>
+        <source>Remove account…</source>
+        <translation>Xóa tài khoản…</translation>
+    </message>
+    <message>
+        <source>Forget this entry</source>
+        <translation>Bỏ mục này</translation>
+    </message>
+</context>
+<context>
+    <name>AddContactDialog</name>
+    <message>
+        <source>Add contact</source>
+        <translation>Thêm liên hệ</translation>
+    </message>
+    <message>
+        <source>Phone number (region {0})</source>
+        <translation>Số điện thoại (vùng {0})</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Adding to:</source>
+        <translation>Thêm vào:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Điện thoại:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Tên:</translation>
+    </message>
+    <message>
+        <source>{0}:</source>
+        <translation>{0}:</translation>
+    </message>
+    <message>
+        <source>Will be added as {0}</source>
+        <translation>Sẽ được thêm là {0}</translation>
+    </message>
+    <message>
+        <source>Use {0}</source>
+        <translation>Dùng {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactActions</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Làm mới</translation>
+    </message>
+    <message>
+        <source>&amp;Add contact…</source>
+        <translation>&amp;Thêm liên hệ…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete contacts…</source>
+        <translation>&amp;Xóa liên hệ…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>Tìm &amp;kiếm</translation>
+    </message>
+    <message>
+        <source>&amp;Import spreadsheet…</source>
+        <translation>&amp;Nhập bảng tính…</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel…</source>
+        <translation>Xuất ra &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Reload (F5)</source>
+        <translation>Tải lại (F5)</translation>
+    </message>
+    <message>
+        <source>This provider cannot add contacts.</source>
+        <translation>Nhà cung cấp này không cho phép thêm liên hệ.</translation>
+    </message>
+    <message>
+        <source>Choose a campaign or a contact list first.</source>
+        <translation>Hãy chọn một chiến dịch hoặc danh sách liên hệ trước.</translation>
+    </message>
+    <message>
+        <source>Add a contact by hand (Ctrl+N)</source>
+        <translation>Thêm liên hệ thủ công (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>This provider cannot delete contacts.</source>
+        <translation>Nhà cung cấp này không cho phép xóa liên hệ.</translation>
+    </message>
+    <message>
+        <source>Select the contacts to delete.</source>
+        <translation>Chọn các liên hệ cần xóa.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} allows deleting only pending contacts; %n of the selected contact(s) are already called or in a call.</source>
+        <translation>
+            <numerusform>{0} chỉ cho phép xóa liên hệ đang chờ; %n liên hệ đã chọn đã được gọi hoặc đang trong cuộc gọi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the selected contacts (Del)</source>
+        <translation>Xóa các liên hệ đã chọn (Del)</translation>
+    </message>
+    <message>
+        <source>Save every contact of this view to an .xlsx file</source>
+        <translation>Lưu mọi liên hệ của mục này vào tệp .xlsx</translation>
+    </message>
+    <message>
+        <source>Choose a campaign or list that shows contacts.</source>
+        <translation>Hãy chọn chiến dịch hoặc danh sách có hiển thị liên hệ.</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet (Ctrl+I)</source>
+        <translation>Nhập bảng tính (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Search the contacts (Ctrl+F)</source>
+        <translation>Tìm liên hệ (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Adding {0}…</source>
+        <translation>Đang thêm {0}…</translation>
+    </message>
+    <message>
+        <source>Delete contacts</source>
+        <translation>Xóa liên hệ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n contact(s) at the provider? This cannot be undone.</source>
+        <translation>
+            <numerusform>Xóa %n liên hệ tại nhà cung cấp? Không thể hoàn tác.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added {0}.</source>
+        <translation>Đã thêm {0}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n contact(s).</source>
+        <translation>
+            <numerusform>Đã xóa %n liên hệ.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not add the contact</source>
+        <translation>Không thêm được liên hệ</translation>
+    </message>
+    <message>
+        <source>Could not delete</source>
+        <translation>Không xóa được</translation>
+    </message>
+    <message>
+        <source>Importing spreadsheets arrives with the import wizard (Imports panel).</source>
+        <translation>Tính năng nhập bảng tính sẽ có cùng trình hướng dẫn nhập (bảng Nhập dữ liệu).</translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation>Xuất liên hệ</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Sổ làm việc Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting contacts…</source>
+        <translation>Đang xuất liên hệ…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting contacts… %n done</source>
+        <translation>
+            <numerusform>Đang xuất liên hệ… đã xong %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n contact(s) to {0}.</source>
+        <translation>
+            <numerusform>Đã xuất %n liên hệ vào {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation>Xuất thất bại: {0}</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Đã hủy xuất.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactStatus</name>
+    <message>
+        <source>pending</source>
+        <translation>đang chờ</translation>
+    </message>
+    <message>
+        <source>in call</source>
+        <translation>đang gọi</translation>
+    </message>
+    <message>
+        <source>processed</source>
+        <translation>đã xử lý</translation>
+    </message>
+    <message>
+        <source>unsubscribed</source>
+        <translation>đã hủy đăng ký</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPane</name>
+    <message>
+        <source>Choose a campaign or a contact list on the left.</source>
+        <translation>Chọn một chiến dịch hoặc danh sách liên hệ ở bên trái.</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F)</source>
+        <translation>Tìm kiếm (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Tìm liên hệ</translation>
+    </message>
+    <message>
+        <source>Contacts per page</source>
+        <translation>Số liên hệ mỗi trang</translation>
+    </message>
+    <message>
+        <source>Page size:</source>
+        <translation>Cỡ trang:</translation>
+    </message>
+    <message>
+        <source>Search in</source>
+        <translation>Tìm trong</translation>
+    </message>
+    <message>
+        <source>Loaded rows</source>
+        <translation>Các dòng đã tải</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Thẻ</translation>
+    </message>
+    <message>
+        <source>List name</source>
+        <translation>Tên danh sách</translation>
+    </message>
+    <message>
+        <source>This provider cannot sort by this column.</source>
+        <translation>Nhà cung cấp này không sắp xếp được theo cột này.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) loaded</source>
+        <translation>
+            <numerusform>Đã tải %n liên hệ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n liên hệ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n loaded)</source>
+        <translation>
+            <numerusform>(đã tải %n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown</source>
+        <translation>
+            <numerusform>hiển thị %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTableModel</name>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Lỗi không mong đợi</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({0}): {1}
+
+The details are in the log in {2}.</source>
+        <translation>Đã xảy ra lỗi ({0}): {1}
+
+Chi tiết có trong nhật ký tại {2}.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
+        <translation>Đóng thông báo</translation>
+    </message>
+    <message>
+        <source>{0} Waiting {1} s, then retrying automatically.</source>
+        <translation>{0} Đang chờ {1} giây, sau đó tự động thử lại.</translation>
+    </message>
+    <message>
+        <source>Re-enter the key…</source>
+        <translation>Nhập lại khóa…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Thử lại ngay</translation>
+    </message>
+</context>
+<context>
+    <name>ExportService</name>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation>Không ghi được {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>File and sheet</source>
+        <translation>Tệp và trang tính</translation>
+    </message>
+    <message>
+        <source>Choose the spreadsheet, the account to import into, and the sheet to read.</source>
+        <translation>Chọn bảng tính, tài khoản để nhập vào và trang tính cần đọc.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>Import into:</source>
+        <translation>Nhập vào:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Show hidden sheets</source>
+        <translation>Hiện trang tính ẩn</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Trang tính</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Số dòng</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Hiển thị</translation>
+    </message>
+    <message>
+        <source>Add an account first (Accounts → Add account…).</source>
+        <translation>Hãy thêm tài khoản trước (Tài khoản → Thêm tài khoản…).</translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet</source>
+        <translation>Chọn bảng tính</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>Đang đọc {0}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s).</source>
+        <translation>
+            <numerusform>%n trang tính.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hidden sheet(s) skipped.</source>
+        <translation>
+            <numerusform>Đã bỏ qua %n trang tính ẩn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Text encoding: {0}.</source>
+        <translation>Bảng mã văn bản: {0}.</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>ẩn</translation>
+    </message>
+    <message>
+        <source>visible</source>
+        <translation>hiện</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderPage</name>
+    <message>
+        <source>Header row</source>
+        <translation>Dòng tiêu đề</translation>
+    </message>
+    <message>
+        <source>The row with the column names. Rows above it (titles, notes) are skipped. Click a row to choose another one; 0 means the sheet has no header row.</source>
+        <translation>Dòng chứa tên cột. Các dòng phía trên (tiêu đề, ghi chú) bị bỏ qua. Nhấp vào một dòng để chọn dòng khác; 0 nghĩa là trang tính không có dòng tiêu đề.</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>Dòng tiêu đề:</translation>
+    </message>
+    <message>
+        <source>Reading the first rows…</source>
+        <translation>Đang đọc các dòng đầu…</translation>
+    </message>
+    <message>
+        <source>Detected header: row {0}.</source>
+        <translation>Đã nhận diện tiêu đề: dòng {0}.</translation>
+    </message>
+    <message>
+        <source>No header row was found: the first row is data.</source>
+        <translation>Không tìm thấy dòng tiêu đề: dòng đầu tiên là dữ liệu.</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>tiêu đề</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>bỏ qua</translation>
+    </message>
+</context>
+<context>
+    <name>ImportError</name>
+    <message>
+        <source>The import journal failed</source>
+        <translation>Nhật ký nhập bị lỗi</translation>
+    </message>
+    <message>
+        <source>The report could not be written</source>
+        <translation>Không ghi được báo cáo</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>Cancelled by you.</source>
+        <translation>Bạn đã hủy.</translation>
+    </message>
+    <message>
+        <source>Cannot use this file</source>
+        <translation>Không dùng được tệp này</translation>
+    </message>
+    <message>
+        <source>Imports are busy elsewhere</source>
+        <translation>Việc nhập đang được thực hiện ở nơi khác</translation>
+    </message>
+    <message>
+        <source>The job&apos;s account no longer exists: add it again, then resume.</source>
+        <translation>Tài khoản của tác vụ không còn tồn tại: hãy thêm lại tài khoản rồi tiếp tục.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportService</name>
+    <message>
+        <source>{0} is a folder, not a spreadsheet.</source>
+        <translation>{0} là thư mục, không phải bảng tính.</translation>
+    </message>
+    <message>
+        <source>Cannot read {0}: {1}</source>
+        <translation>Không đọc được {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSupport</name>
+    <message>
+        <source>&amp;Import spreadsheet…</source>
+        <translation>&amp;Nhập bảng tính…</translation>
+    </message>
+    <message>
+        <source>These files cannot be imported:</source>
+        <translation>Không thể nhập các tệp sau:</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>Không thể nhập</translation>
+    </message>
+    <message>
+        <source>Resume imports?</source>
+        <translation>Tiếp tục các lần nhập?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n import(s) did not finish last time:</source>
+        <translation>
+            <numerusform>%n lần nhập chưa hoàn tất ở lần trước:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume them now? Rows already sent are not sent again.</source>
+        <translation>Tiếp tục ngay bây giờ? Các dòng đã gửi sẽ không bị gửi lại.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Imports are running</source>
+        <translation>Đang có lần nhập chạy</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n import(s) are still running. Stop them and quit? Each stops after its current batch and can be resumed at the next start.</source>
+        <translation>
+            <numerusform>%n lần nhập vẫn đang chạy. Dừng chúng và thoát? Mỗi lần nhập dừng sau lô hiện tại và có thể tiếp tục ở lần khởi động sau.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop and quit</source>
+        <translation>Dừng và thoát</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Tiếp tục chạy</translation>
+    </message>
+    <message>
+        <source>Stopping the imports after their current batch…</source>
+        <translation>Đang dừng các lần nhập sau lô hiện tại…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import {0}</source>
+        <translation>Nhập {0}</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet</source>
+        <translation>Nhập bảng tính</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>JobsArea</name>
+    <message>
+        <source>Imports</source>
+        <translation>Nhập dữ liệu</translation>
+    </message>
+    <message>
+        <source>No imports yet. Drop a spreadsheet on a campaign or list to import contacts; running and interrupted imports will be listed here.</source>
+        <translation>Chưa có lần nhập nào. Kéo thả một bảng tính vào chiến dịch hoặc danh sách để nhập liên hệ; các lần nhập đang chạy và bị gián đoạn sẽ được liệt kê ở đây.</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Đích</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>No imports yet. Drop a spreadsheet on the window, or use File → Import…</source>
+        <translation>Chưa có lần nhập nào. Kéo thả một bảng tính vào cửa sổ, hoặc dùng Tệp → Nhập…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Results…</source>
+        <translation>Kết quả…</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Xuất báo cáo…</translation>
+    </message>
+    <message>
+        <source>The import journal cannot be read: {0}</source>
+        <translation>Không đọc được nhật ký nhập: {0}</translation>
+    </message>
+    <message>
+        <source>{0:,} of {1:,}</source>
+        <translation>{0:,} / {1:,}</translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation>đang chuẩn bị</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>đang chạy</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>tạm dừng</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>bị gián đoạn</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>đã xong</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>thất bại</translation>
+    </message>
+    <message>
+        <source>, {0:,.0f} rows/s</source>
+        <translation>, {0:,.0f} dòng/giây</translation>
+    </message>
+    <message>
+        <source>{0:,} of {1:,} ({2:.0%}){3}</source>
+        <translation>{0:,} / {1:,} ({2:.0%}){3}</translation>
+    </message>
+    <message>
+        <source>{0:,} added, {1:,} not added</source>
+        <translation>đã thêm {0:,}, không thêm {1:,}</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Sổ làm việc Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Demo mode could not start: {0}</source>
+        <translation>Không khởi động được chế độ demo: {0}</translation>
+    </message>
+    <message>
+        <source>Campaign Manager</source>
+        <translation>Quản lý chiến dịch</translation>
+    </message>
+    <message>
+        <source>Add &amp;account…</source>
+        <translation>Thêm &amp;tài khoản…</translation>
+    </message>
+    <message>
+        <source>Add an account at a provider</source>
+        <translation>Thêm tài khoản tại một nhà cung cấp</translation>
+    </message>
+    <message>
+        <source>&amp;Edit account…</source>
+        <translation>&amp;Sửa tài khoản…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove account…</source>
+        <translation>&amp;Xóa tài khoản…</translation>
+    </message>
+    <message>
+        <source>Add a campaign or list &amp;by id…</source>
+        <translation>Thêm chiến dịch hoặc danh sách &amp;theo mã…</translation>
+    </message>
+    <message>
+        <source>For providers whose API cannot list them (Stringee campaigns, Cellcast lists)</source>
+        <translation>Dành cho nhà cung cấp có API không liệt kê được (chiến dịch Stringee, danh sách Cellcast)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Cài đặt…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;About Campaign Manager</source>
+        <translation>&amp;Giới thiệu Quản lý chiến dịch</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>A&amp;ccounts</source>
+        <translation>Tài &amp;khoản</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>&amp;Liên hệ</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>T&amp;rợ giúp</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>Thanh công cụ</translation>
+    </message>
+    <message>
+        <source>Accounts, campaigns and lists</source>
+        <translation>Tài khoản, chiến dịch và danh sách</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Liên hệ</translation>
+    </message>
+    <message>
+        <source>No accounts yet. Use “Add account…” to connect a provider.</source>
+        <translation>Chưa có tài khoản. Dùng “Thêm tài khoản…” để kết nối một nhà cung cấp.</translation>
+    </message>
+    <message>
+        <source>Choose a campaign or a contact list on the left.</source>
+        <translation>Chọn một chiến dịch hoặc danh sách liên hệ ở bên trái.</translation>
+    </message>
+    <message>
+        <source>{0} at {1}.</source>
+        <translation>{0} tại {1}.</translation>
+    </message>
+    <message>
+        <source>Its API cannot list campaigns: right-click the account to add one by id.</source>
+        <translation>API của nhà cung cấp này không liệt kê được chiến dịch: nhấp chuột phải vào tài khoản để thêm theo mã.</translation>
+    </message>
+    <message>
+        <source>Its API cannot list contact lists: right-click the account to add one.</source>
+        <translation>API của nhà cung cấp này không liệt kê được danh sách liên hệ: nhấp chuột phải vào tài khoản để thêm.</translation>
+    </message>
+    <message>
+        <source>Open it to see its campaigns and lists.</source>
+        <translation>Mở ra để xem các chiến dịch và danh sách.</translation>
+    </message>
+    <message>
+        <source>This provider cannot list contacts.</source>
+        <translation>Nhà cung cấp này không liệt kê được liên hệ.</translation>
+    </message>
+    <message>
+        <source>You can still add contacts here.</source>
+        <translation>Bạn vẫn có thể thêm liên hệ vào đây.</translation>
+    </message>
+    <message>
+        <source>Choose a contact list of this campaign to see its contacts.</source>
+        <translation>Chọn một danh sách liên hệ của chiến dịch này để xem liên hệ.</translation>
+    </message>
+    <message>
+        <source>Account saved.</source>
+        <translation>Đã lưu tài khoản.</translation>
+    </message>
+    <message>
+        <source>Account removed.</source>
+        <translation>Đã xóa tài khoản.</translation>
+    </message>
+    <message>
+        <source>Choose an account on the left first.</source>
+        <translation>Hãy chọn một tài khoản ở bên trái trước.</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Xóa tài khoản</translation>
+    </message>
+    <message>
+        <source>Remove the account “{0}” and forget its key? Campaigns and contacts at the provider are not touched.</source>
+        <translation>Xóa tài khoản “{0}” và quên khóa của nó? Chiến dịch và liên hệ tại nhà cung cấp không bị ảnh hưởng.</translation>
+    </message>
+    <message>
+        <source>Could not load {0}: {1}</source>
+        <translation>Không tải được {0}: {1}</translation>
+    </message>
+    <message>
+        <source>About Campaign Manager</source>
+        <translation>Giới thiệu Quản lý chiến dịch</translation>
+    </message>
+    <message>
+        <source>Campaign Manager {0}
+Browse and manage contacts of SMS and call-center campaigns at five providers.
+Log: {1}</source>
+        <translation>Quản lý chiến dịch {0}
+Duyệt và quản lý liên hệ của các chiến dịch SMS và tổng đài tại năm nhà cung cấp.
+Nhật ký: {1}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Check which column holds each field. The phone column is required; the reason for each proposed match is shown next to it.</source>
+        <translation>Kiểm tra cột nào chứa từng trường. Cột số điện thoại là bắt buộc; lý do của mỗi ghép cột đề xuất được hiện bên cạnh.</translation>
+    </message>
+    <message>
+        <source>Country for numbers without a +code:</source>
+        <translation>Quốc gia cho số không có mã +:</translation>
+    </message>
+    <message>
+        <source>Remember this mapping for this account and these columns</source>
+        <translation>Ghi nhớ cách ghép này cho tài khoản và các cột này</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Họ</translation>
+    </message>
+    <message>
+        <source>(report only)</source>
+        <translation>(chỉ trong báo cáo)</translation>
+    </message>
+    <message>
+        <source>{0} accepts: phone, {1}. Fields marked “report only” are not sent; they help you recognise rows in the report.</source>
+        <translation>{0} nhận: số điện thoại, {1}. Các trường đánh dấu “chỉ trong báo cáo” không được gửi; chúng giúp bạn nhận ra các dòng trong báo cáo.</translation>
+    </message>
+    <message>
+        <source>nothing else</source>
+        <translation>không gì khác</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— không nhập —</translation>
+    </message>
+    <message>
+        <source>no matching column</source>
+        <translation>không có cột phù hợp</translation>
+    </message>
+    <message>
+        <source>chosen by you</source>
+        <translation>do bạn chọn</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneCheck</name>
+    <message>
+        <source>Enter a phone number.</source>
+        <translation>Hãy nhập số điện thoại.</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number for region {0}.</source>
+        <translation>Không phải số điện thoại hợp lệ của vùng {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderText</name>
+    <message>
+        <source>Production</source>
+        <translation>Chính thức</translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>Phát triển</translation>
+    </message>
+    <message>
+        <source>API key secret</source>
+        <translation>Mã bí mật của khóa API</translation>
+    </message>
+    <message>
+        <source>API key SID (SK…)</source>
+        <translation>SID của khóa API (SK…)</translation>
+    </message>
+    <message>
+        <source>Stringee has no documented campaign list; add campaigns by id</source>
+        <translation>Stringee không có API liệt kê chiến dịch; hãy thêm chiến dịch theo mã</translation>
+    </message>
+    <message>
+        <source>Stringee has no documented campaign lookup; add campaigns by id</source>
+        <translation>Stringee không có API tra cứu chiến dịch; hãy thêm chiến dịch theo mã</translation>
+    </message>
+    <message>
+        <source>Stringee campaigns have no contact lists</source>
+        <translation>Chiến dịch Stringee không có danh sách liên hệ</translation>
+    </message>
+    <message>
+        <source>Stringee has no documented endpoint to list a campaign&apos;s contacts</source>
+        <translation>Stringee không có API liệt kê liên hệ của chiến dịch</translation>
+    </message>
+    <message>
+        <source>Stringee has no documented endpoint to remove a contact from a campaign</source>
+        <translation>Stringee không có API xóa liên hệ khỏi chiến dịch</translation>
+    </message>
+    <message>
+        <source>Stringee answers each batch at once; there are no jobs to poll</source>
+        <translation>Stringee trả lời ngay từng lô; không có tác vụ cần theo dõi</translation>
+    </message>
+    <message>
+        <source>Campaigns are created in the Stringee portal</source>
+        <translation>Chiến dịch được tạo trên cổng Stringee</translation>
+    </message>
+    <message>
+        <source>Campaigns are managed in the Stringee portal</source>
+        <translation>Chiến dịch được quản lý trên cổng Stringee</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>Mã token API</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>SMS.by imports contacts into mailing lists; there are no campaigns to browse</source>
+        <translation>SMS.by nhập liên hệ vào danh sách gửi; không có chiến dịch để duyệt</translation>
+    </message>
+    <message>
+        <source>SMS.by has no documented endpoint to read the contacts of a mailing list</source>
+        <translation>SMS.by không có API đọc liên hệ của danh sách gửi</translation>
+    </message>
+    <message>
+        <source>SMS.by has no documented endpoint to remove a contact from a mailing list</source>
+        <translation>SMS.by không có API xóa liên hệ khỏi danh sách gửi</translation>
+    </message>
+    <message>
+        <source>SMS.by answers each import at once; there are no jobs to poll</source>
+        <translation>SMS.by trả lời ngay từng lần nhập; không có tác vụ cần theo dõi</translation>
+    </message>
+    <message>
+        <source>Mailings are created in the SMS.by portal</source>
+        <translation>Đợt gửi được tạo trên cổng SMS.by</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Khóa API</translation>
+    </message>
+    <message>
+        <source>Tenant id (optional)</source>
+        <translation>Mã tenant (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>User name (needed to list campaigns)</source>
+        <translation>Tên người dùng (cần để liệt kê chiến dịch)</translation>
+    </message>
+    <message>
+        <source>Alohub has no documented single-campaign lookup; browse the campaign list</source>
+        <translation>Alohub không có API tra cứu một chiến dịch; hãy duyệt danh sách chiến dịch</translation>
+    </message>
+    <message>
+        <source>Alohub creates a list when a bulk import names a new one</source>
+        <translation>Alohub tạo danh sách khi một lần nhập hàng loạt đặt tên danh sách mới</translation>
+    </message>
+    <message>
+        <source>Alohub has no server-side contact search</source>
+        <translation>Alohub không hỗ trợ tìm liên hệ phía máy chủ</translation>
+    </message>
+    <message>
+        <source>Alohub has no server-side contact sort</source>
+        <translation>Alohub không hỗ trợ sắp xếp liên hệ phía máy chủ</translation>
+    </message>
+    <message>
+        <source>Campaigns are created in the Alohub portal</source>
+        <translation>Chiến dịch được tạo trên cổng Alohub</translation>
+    </message>
+    <message>
+        <source>Campaigns are managed in the Alohub portal</source>
+        <translation>Chiến dịch được quản lý trên cổng Alohub</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Họ</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Mã bưu chính</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>Giao dịch mua</translation>
+    </message>
+    <message>
+        <source>Cellcast has no campaigns for contacts; contacts live in lists and tags</source>
+        <translation>Cellcast không có chiến dịch cho liên hệ; liên hệ nằm trong danh sách và thẻ</translation>
+    </message>
+    <message>
+        <source>Cellcast has no list endpoint; lists are added by name</source>
+        <translation>Cellcast không có API liệt kê danh sách; danh sách được thêm theo tên</translation>
+    </message>
+    <message>
+        <source>Cellcast creates a list when an upload names it</source>
+        <translation>Cellcast tạo danh sách khi một lần tải lên đặt tên cho nó</translation>
+    </message>
+    <message>
+        <source>Cellcast filters contacts by list or tag only (no free-text search)</source>
+        <translation>Cellcast chỉ lọc liên hệ theo danh sách hoặc thẻ (không tìm kiếm tự do)</translation>
+    </message>
+    <message>
+        <source>Cellcast cannot sort contacts</source>
+        <translation>Cellcast không sắp xếp được liên hệ</translation>
+    </message>
+    <message>
+        <source>Cellcast&apos;s API has no way to delete a contact</source>
+        <translation>API của Cellcast không có cách xóa liên hệ</translation>
+    </message>
+    <message>
+        <source>Cellcast uploads are synchronous</source>
+        <translation>Cellcast tải lên đồng bộ</translation>
+    </message>
+    <message>
+        <source>Cellcast has no campaigns for contacts</source>
+        <translation>Cellcast không có chiến dịch cho liên hệ</translation>
+    </message>
+    <message>
+        <source>Added means accepted: Cellcast may update a contact that already exists</source>
+        <translation>Đã thêm nghĩa là đã được chấp nhận: Cellcast có thể cập nhật liên hệ đã tồn tại</translation>
+    </message>
+    <message>
+        <source>Custom 1</source>
+        <translation>Tùy chỉnh 1</translation>
+    </message>
+    <message>
+        <source>Custom 2</source>
+        <translation>Tùy chỉnh 2</translation>
+    </message>
+    <message>
+        <source>Dynamic Messaging cannot add contacts to an existing campaign: an import creates a new one</source>
+        <translation>Dynamic Messaging không thêm được liên hệ vào chiến dịch có sẵn: mỗi lần nhập tạo một chiến dịch mới</translation>
+    </message>
+    <message>
+        <source>Dynamic Messaging cannot add contacts to an existing campaign</source>
+        <translation>Dynamic Messaging không thêm được liên hệ vào chiến dịch có sẵn</translation>
+    </message>
+    <message>
+        <source>Dynamic Messaging cannot remove a contact from a campaign</source>
+        <translation>Dynamic Messaging không xóa được liên hệ khỏi chiến dịch</translation>
+    </message>
+    <message>
+        <source>Dynamic Messaging has no contact lists: contacts belong to a campaign</source>
+        <translation>Dynamic Messaging không có danh sách liên hệ: liên hệ thuộc về chiến dịch</translation>
+    </message>
+    <message>
+        <source>Dynamic Messaging creates a campaign in one request</source>
+        <translation>Dynamic Messaging tạo chiến dịch trong một yêu cầu</translation>
+    </message>
+    <message>
+        <source>Never retried automatically: a lost answer is checked by listing campaigns</source>
+        <translation>Không bao giờ tự động thử lại: câu trả lời bị mất được kiểm tra bằng cách liệt kê chiến dịch</translation>
+    </message>
+</context>
+<context>
+    <name>RememberDialog</name>
+    <message>
+        <source>Add campaign</source>
+        <translation>Thêm chiến dịch</translation>
+    </message>
+    <message>
+        <source>Add contact list</source>
+        <translation>Thêm danh sách liên hệ</translation>
+    </message>
+    <message>
+        <source>e.g. CA100001</source>
+        <translation>ví dụ CA100001</translation>
+    </message>
+    <message>
+        <source>id (optional)</source>
+        <translation>mã (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>không bắt buộc</translation>
+    </message>
+    <message>
+        <source>list name</source>
+        <translation>tên danh sách</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>Mã:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Tên:</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsDialog</name>
+    <message>
+        <source>Import results</source>
+        <translation>Kết quả nhập</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Phone as typed</source>
+        <translation>Số như đã nhập</translation>
+    </message>
+    <message>
+        <source>Phone (E.164)</source>
+        <translation>Số điện thoại (E.164)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>đã thêm</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>đã cập nhật</translation>
+    </message>
+    <message>
+        <source>already there</source>
+        <translation>đã có sẵn</translation>
+    </message>
+    <message>
+        <source>duplicate in the file</source>
+        <translation>trùng trong tệp</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>không hợp lệ</translation>
+    </message>
+    <message>
+        <source>rejected by the provider</source>
+        <translation>bị nhà cung cấp từ chối</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>thất bại</translation>
+    </message>
+    <message>
+        <source>needs verification</source>
+        <translation>cần kiểm tra</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>chưa gửi</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <source>Results</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>What happened to every row. The report lists every row that was not added, with its reason and the cell as typed.</source>
+        <translation>Điều gì đã xảy ra với từng dòng. Báo cáo liệt kê mọi dòng không được thêm, kèm lý do và nội dung ô như đã nhập.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <source>Show:</source>
+        <translation>Hiển thị:</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Xuất báo cáo…</translation>
+    </message>
+    <message>
+        <source>Open target</source>
+        <translation>Mở đích</translation>
+    </message>
+    <message>
+        <source>Undo import…</source>
+        <translation>Hoàn tác lần nhập…</translation>
+    </message>
+    <message>
+        <source>Delete the contacts this import added that are still pending</source>
+        <translation>Xóa các liên hệ mà lần nhập này đã thêm và vẫn đang chờ</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Tất cả các dòng</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>Không được thêm</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Đã thêm</translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation>Đã có sẵn</translation>
+    </message>
+    <message>
+        <source>Duplicates in the file</source>
+        <translation>Trùng trong tệp</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Không hợp lệ</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Thất bại</translation>
+    </message>
+    <message>
+        <source>Needs verification</source>
+        <translation>Cần kiểm tra</translation>
+    </message>
+    <message>
+        <source>Loading the results…</source>
+        <translation>Đang tải kết quả…</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>đang chuẩn bị</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>đang chạy</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>tạm dừng</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>bị gián đoạn</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>đã xong</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>thất bại</translation>
+    </message>
+    <message>
+        <source>Job {0}: {1}</source>
+        <translation>Tác vụ {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Rows {0:,}: valid {1:,}, invalid {2:,}, duplicates {3:,}</source>
+        <translation>Số dòng {0:,}: hợp lệ {1:,}, không hợp lệ {2:,}, trùng {3:,}</translation>
+    </message>
+    <message>
+        <source>Sent {0:,}: added {1:,}, updated {2:,}, already there {3:,}, rejected {4:,}, failed {5:,}, needs verification {6:,}</source>
+        <translation>Đã gửi {0:,}: đã thêm {1:,}, đã cập nhật {2:,}, đã có sẵn {3:,}, bị từ chối {4:,}, thất bại {5:,}, cần kiểm tra {6:,}</translation>
+    </message>
+    <message>
+        <source>Not sent yet: {0:,}</source>
+        <translation>Chưa gửi: {0:,}</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Sổ làm việc Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Đang ghi báo cáo…</translation>
+    </message>
+    <message>
+        <source>Report saved: {0}</source>
+        <translation>Đã lưu báo cáo: {0}</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>Hoàn tác lần nhập</translation>
+    </message>
+    <message>
+        <source>Delete the {0:,} contacts this import added? Only contacts that are still pending can be deleted; the others are listed afterwards.</source>
+        <translation>Xóa {0:,} liên hệ mà lần nhập này đã thêm? Chỉ xóa được các liên hệ vẫn đang chờ; những liên hệ khác sẽ được liệt kê sau đó.</translation>
+    </message>
+    <message>
+        <source>Deleting the contacts this import added…</source>
+        <translation>Đang xóa các liên hệ mà lần nhập này đã thêm…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo: %n contact(s) deleted.</source>
+        <translation>
+            <numerusform>Hoàn tác: đã xóa %n liên hệ.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0:,} kept because they are already called or in a call: {1}</source>
+        <translation>Giữ lại {0:,} liên hệ vì đã được gọi hoặc đang trong cuộc gọi: {1}</translation>
+    </message>
+    <message>
+        <source>{0:,} not found in the list any more.</source>
+        <translation>{0:,} liên hệ không còn trong danh sách.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Phone as typed</source>
+        <translation>Số như đã nhập</translation>
+    </message>
+    <message>
+        <source>Phone (E.164)</source>
+        <translation>Số điện thoại (E.164)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Problem or suggestion</source>
+        <translation>Vấn đề hoặc đề xuất</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Hợp lệ</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Đã sửa</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Không hợp lệ</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Trùng</translation>
+    </message>
+    <message>
+        <source>Suggestion: {0}</source>
+        <translation>Đề xuất: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>Xem lại</translation>
+    </message>
+    <message>
+        <source>Every row is checked before anything is sent. Problems are listed with their reason; choose what to do with invalid rows.</source>
+        <translation>Mọi dòng được kiểm tra trước khi gửi. Các vấn đề được liệt kê kèm lý do; hãy chọn cách xử lý các dòng không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Cancel check</source>
+        <translation>Hủy kiểm tra</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Hiển thị:</translation>
+    </message>
+    <message>
+        <source>Invalid rows:</source>
+        <translation>Dòng không hợp lệ:</translation>
+    </message>
+    <message>
+        <source>Skip them, upload the rest</source>
+        <translation>Bỏ qua chúng, tải lên phần còn lại</translation>
+    </message>
+    <message>
+        <source>Block the import until fixed</source>
+        <translation>Chặn lần nhập cho đến khi sửa xong</translation>
+    </message>
+    <message>
+        <source>Send them as typed</source>
+        <translation>Gửi nguyên như đã nhập</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Tất cả các dòng</translation>
+    </message>
+    <message>
+        <source>Rows with a problem or a fix</source>
+        <translation>Các dòng có vấn đề hoặc đã sửa</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Không hợp lệ</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Đã sửa</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Trùng</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Hợp lệ</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>Đang kiểm tra các dòng…</translation>
+    </message>
+    <message>
+        <source>Checking the rows… {0:,} read</source>
+        <translation>Đang kiểm tra các dòng… đã đọc {0:,}</translation>
+    </message>
+    <message>
+        <source>The check was cancelled. Go back and forward again to restart it.</source>
+        <translation>Đã hủy kiểm tra. Quay lại rồi tiếp tục để bắt đầu lại.</translation>
+    </message>
+    <message>
+        <source>Sheet “{0}”, header row {1}: {2:,} data rows ({3:,} blank rows skipped).</source>
+        <translation>Trang tính “{0}”, dòng tiêu đề {1}: {2:,} dòng dữ liệu (bỏ qua {3:,} dòng trống).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept all suggestions (%n)</source>
+        <translation>
+            <numerusform>Chấp nhận mọi đề xuất (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Valid: {0:,}   Fixed: {1:,}   Invalid: {2:,}   Duplicate: {3:,}</source>
+        <translation>Hợp lệ: {0:,}   Đã sửa: {1:,}   Không hợp lệ: {2:,}   Trùng: {3:,}</translation>
+    </message>
+    <message>
+        <source>Invalid because: {0}</source>
+        <translation>Không hợp lệ vì: {0}</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>trống</translation>
+    </message>
+    <message>
+        <source>a formula</source>
+        <translation>là công thức</translation>
+    </message>
+    <message>
+        <source>scientific notation</source>
+        <translation>dạng số khoa học</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>không phải số</translation>
+    </message>
+    <message>
+        <source>decimals</source>
+        <translation>có phần thập phân</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>quá dài</translation>
+    </message>
+    <message>
+        <source>too short</source>
+        <translation>quá ngắn</translation>
+    </message>
+    <message>
+        <source>wrong length</source>
+        <translation>sai độ dài</translation>
+    </message>
+    <message>
+        <source>unknown country code</source>
+        <translation>mã quốc gia không xác định</translation>
+    </message>
+    <message>
+        <source>not a valid number</source>
+        <translation>không phải số hợp lệ</translation>
+    </message>
+    <message>
+        <source>needs its +country code</source>
+        <translation>thiếu mã quốc gia (+…)</translation>
+    </message>
+    <message>
+        <source>old 11-digit mobile prefix</source>
+        <translation>đầu số di động 11 chữ số cũ</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Theo hệ thống</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Sáng</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Tối</translation>
+    </message>
+    <message>
+        <source>Language and colours change immediately.</source>
+        <translation>Ngôn ngữ và màu sắc thay đổi ngay lập tức.</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Ngôn ngữ:</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>Màu sắc:</translation>
+    </message>
+    <message>
+        <source>Keys are kept in:</source>
+        <translation>Nơi lưu khóa:</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Thư mục dữ liệu:</translation>
+    </message>
+</context>
+<context>
+    <name>TargetPage</name>
+    <message>
+        <source>Target</source>
+        <translation>Đích</translation>
+    </message>
+    <message>
+        <source>Where the contacts go. The upload starts when you press “Start import”.</source>
+        <translation>Nơi các liên hệ được đưa vào. Việc tải lên bắt đầu khi bạn bấm “Bắt đầu nhập”.</translation>
+    </message>
+    <message>
+        <source>Start import</source>
+        <translation>Bắt đầu nhập</translation>
+    </message>
+    <message>
+        <source>Account: {0} ({1})</source>
+        <translation>Tài khoản: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>(comma-separated)</source>
+        <translation>(phân cách bằng dấu phẩy)</translation>
+    </message>
+    <message>
+        <source>invalid rows skipped</source>
+        <translation>bỏ qua các dòng không hợp lệ</translation>
+    </message>
+    <message>
+        <source>invalid rows block the import</source>
+        <translation>dòng không hợp lệ sẽ chặn lần nhập</translation>
+    </message>
+    <message>
+        <source>invalid rows sent as typed</source>
+        <translation>gửi cả dòng không hợp lệ nguyên như đã nhập</translation>
+    </message>
+    <message>
+        <source>{0:,} rows will be sent ({1}).</source>
+        <translation>Sẽ gửi {0:,} dòng ({1}).</translation>
+    </message>
+    <message>
+        <source>Fill in: {0}.</source>
+        <translation>Hãy điền: {0}.</translation>
+    </message>
+    <message>
+        <source>Give either an existing list id or a new list name, not both.</source>
+        <translation>Hãy nhập mã danh sách có sẵn hoặc tên danh sách mới, không nhập cả hai.</translation>
+    </message>
+</context>
+<context>
+    <name>UploadPage</name>
+    <message>
+        <source>Waiting {0} s (rate limited)</source>
+        <translation>Đang chờ {0} giây (bị giới hạn tốc độ)</translation>
+    </message>
+    <message>
+        <source>Waiting {0} s ({1})</source>
+        <translation>Đang chờ {0} giây ({1})</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Tải lên</translation>
+    </message>
+    <message>
+        <source>You may close this window: the import goes on and is listed under Imports.</source>
+        <translation>Bạn có thể đóng cửa sổ này: lần nhập vẫn tiếp tục và được liệt kê trong mục Nhập dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Đã thêm</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Đã cập nhật</translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation>Đã có sẵn</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Thất bại</translation>
+    </message>
+    <message>
+        <source>Needs verification</source>
+        <translation>Cần kiểm tra</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Hủy lần nhập</translation>
+    </message>
+    <message>
+        <source>Preparing the job…</source>
+        <translation>Đang chuẩn bị tác vụ…</translation>
+    </message>
+    <message>
+        <source>Job {0} started.</source>
+        <translation>Tác vụ {0} đã bắt đầu.</translation>
+    </message>
+    <message>
+        <source>{0}: {1:,} of {2:,} rows</source>
+        <translation>{0}: {1:,} / {2:,} dòng</translation>
+    </message>
+    <message>
+        <source>, batch {0}</source>
+        <translation>, lô {0}</translation>
+    </message>
+    <message>
+        <source>{0:,.0f} rows/s</source>
+        <translation>{0:,.0f} dòng/giây</translation>
+    </message>
+    <message>
+        <source>speed unknown yet</source>
+        <translation>chưa rõ tốc độ</translation>
+    </message>
+    <message>
+        <source>about {0} left</source>
+        <translation>còn khoảng {0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1:,} sent, {2:,} added.</source>
+        <translation>{0}: đã gửi {1:,}, đã thêm {2:,}.</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>Đang chuẩn bị</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Đang tải lên</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Bị gián đoạn</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} phút {1} giây</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} giây</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Tạm dừng</translation>
+    </message>
+</context>
+<context>
+    <name>UserError</name>
+    <message>
+        <source>Cannot use this input</source>
+        <translation>Không dùng được dữ liệu này</translation>
+    </message>
+    <message>
+        <source>The key could not be read from the keyring</source>
+        <translation>Không đọc được khóa từ kho khóa</translation>
+    </message>
+    <message>
+        <source>Network problem</source>
+        <translation>Sự cố mạng</translation>
+    </message>
+    <message>
+        <source>Cannot reach the provider: {0}</source>
+        <translation>Không kết nối được tới nhà cung cấp: {0}</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Đã xảy ra lỗi</translation>
+    </message>
+    <message>
+        <source>An internal error occurred ({0}). Details are in the log.</source>
+        <translation>Đã xảy ra lỗi nội bộ ({0}). Chi tiết có trong nhật ký.</translation>
+    </message>
+    <message>
+        <source> The provider said: {0}</source>
+        <translation> Nhà cung cấp cho biết: {0}</translation>
+    </message>
+    <message>
+        <source>The key was not accepted</source>
+        <translation>Khóa không được chấp nhận</translation>
+    </message>
+    <message>
+        <source>The provider rejected the credentials. Re-enter the key in the account settings.</source>
+        <translation>Nhà cung cấp từ chối thông tin xác thực. Hãy nhập lại khóa trong phần cài đặt tài khoản.</translation>
+    </message>
+    <message>
+        <source>Permission missing</source>
+        <translation>Thiếu quyền</translation>
+    </message>
+    <message>
+        <source>The key is valid but lacks the permission (scope) for this action.</source>
+        <translation>Khóa hợp lệ nhưng thiếu quyền (scope) cho thao tác này.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Không tìm thấy</translation>
+    </message>
+    <message>
+        <source>This campaign, list or contact no longer exists at the provider.</source>
+        <translation>Chiến dịch, danh sách hoặc liên hệ này không còn tồn tại tại nhà cung cấp.</translation>
+    </message>
+    <message>
+        <source>Too many requests</source>
+        <translation>Quá nhiều yêu cầu</translation>
+    </message>
+    <message>
+        <source>The provider asks us to slow down.</source>
+        <translation>Nhà cung cấp yêu cầu giảm tốc độ.</translation>
+    </message>
+    <message>
+        <source>The provider did not answer in time</source>
+        <translation>Nhà cung cấp không trả lời kịp thời</translation>
+    </message>
+    <message>
+        <source>The request timed out. Check the connection and retry.</source>
+        <translation>Yêu cầu đã hết thời gian chờ. Hãy kiểm tra kết nối rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the provider. Check the connection and the base URL, then retry.</source>
+        <translation>Không kết nối được tới nhà cung cấp. Hãy kiểm tra kết nối và URL gốc rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The provider has a problem</source>
+        <translation>Nhà cung cấp đang gặp sự cố</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s server failed (HTTP {0}). Retry in a moment.</source>
+        <translation>Máy chủ của nhà cung cấp bị lỗi (HTTP {0}). Hãy thử lại sau giây lát.</translation>
+    </message>
+    <message>
+        <source>Unexpected answer</source>
+        <translation>Câu trả lời không mong đợi</translation>
+    </message>
+    <message>
+        <source>The provider sent an answer the app cannot read. Check the base URL, then retry.</source>
+        <translation>Nhà cung cấp gửi câu trả lời mà ứng dụng không đọc được. Hãy kiểm tra URL gốc rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Not allowed in this state</source>
+        <translation>Không được phép ở trạng thái này</translation>
+    </message>
+    <message>
+        <source>The provider refused.</source>
+        <translation>Nhà cung cấp từ chối.</translation>
+    </message>
+    <message>
+        <source>The provider refused the request</source>
+        <translation>Nhà cung cấp từ chối yêu cầu</translation>
+    </message>
+    <message>
+        <source>The request was rejected.</source>
+        <translation>Yêu cầu bị từ chối.</translation>
+    </message>
+    <message>
+        <source>Not supported</source>
+        <translation>Không được hỗ trợ</translation>
+    </message>
+    <message>
+        <source>This provider&apos;s API cannot do this.</source>
+        <translation>API của nhà cung cấp này không làm được việc này.</translation>
+    </message>
+    <message>
+        <source>The provider reported an error</source>
+        <translation>Nhà cung cấp báo lỗi</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,169 @@
+"""Contacts of the selected node: paged loads with a generation counter, add and delete."""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from campaign_gui.domain.models import Account, Contact, Page, ProviderId, UploadRow
+from campaign_gui.providers import provider_info
+from campaign_gui.providers.base import Capabilities, ContactScope, ProviderInfo
+from campaign_gui.services.errors import describe_error
+from campaign_gui.services.provider_pool import ProviderPool
+from campaign_gui.services.tasks import TaskOwner
+
+logger = logging.getLogger(__name__)
+
+# Logical column → the provider's own sortable field (only where the API sorts).
+_SORT_FIELDS: dict[ProviderId, dict[str, str]] = {ProviderId.DYNMSG: {"phone": "phoneNumber", "name": "name"}}
+
+
+class SearchMode(enum.StrEnum):
+    SERVER_TEXT = "server_text"  # the provider filters by free text (Dynamic Messaging)
+    SERVER_TAG = "server_tag"  # the provider filters by tag or list name (Cellcast); text is local
+    LOCAL = "local"  # filter the loaded rows only
+
+
+def search_mode(info: ProviderInfo) -> SearchMode:
+    if not info.capabilities.search_contacts:
+        return SearchMode.LOCAL
+    if any(t.key == "tag" for t in info.targets):
+        return SearchMode.SERVER_TAG
+    return SearchMode.SERVER_TEXT
+
+
+def sort_field(info: ProviderInfo, column: str) -> str | None:
+    """The provider's field for a logical column (``phone``, ``name``…), None when it cannot sort by it."""
+    if not info.capabilities.sort_contacts:
+        return None
+    return _SORT_FIELDS.get(info.id, {}).get(column)
+
+
+@dataclass(frozen=True)
+class ContactView:
+    """What the table shows: one account and a scope (campaign/list/search/sort)."""
+
+    account: Account
+    scope: ContactScope
+    target: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def info(self) -> ProviderInfo:
+        return provider_info(self.account.provider)
+
+    @property
+    def capabilities(self) -> Capabilities:
+        return self.info.capabilities
+
+
+class ContactsService(QObject):
+    """Loads pages for the current view only.
+
+    Every ``set_view`` bumps ``generation`` and cancels the pages in flight; a page that
+    finishes anyway is dropped unless its generation is still current, so a stale page never
+    lands in a newer view.
+    """
+
+    pageLoaded = Signal(int, object)  # generation, Page
+    pageFailed = Signal(int, int, object)  # generation, page number, UserError
+    actionFinished = Signal(str, bool, str)  # action ("add"/"delete"), ok, message
+    busyChanged = Signal(bool)
+
+    def __init__(self, pool: ProviderPool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool
+        self._tasks = TaskOwner("contacts")
+        self._actions = TaskOwner("contact-actions")
+        self._generation = 0
+        self._view: ContactView | None = None
+        self._in_flight: dict[int, asyncio.Task[None]] = {}
+
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    @property
+    def view(self) -> ContactView | None:
+        return self._view
+
+    def set_view(self, view: ContactView | None) -> int:
+        """Switch to ``view``; cancels the loads of the previous one. Returns the new generation."""
+        self._generation += 1
+        self._view = view
+        self._tasks.cancel_all()
+        self._in_flight.clear()
+        self.busyChanged.emit(False)
+        return self._generation
+
+    def request_page(self, number: int, size: int) -> bool:
+        """Load page ``number`` (0-based) of the current view; False when already loading or no view."""
+        if self._view is None or number in self._in_flight:
+            return False
+        generation = self._generation
+        task = self._tasks.spawn(self._load(generation, self._view, number, size), f"page-{generation}-{number}")
+        self._in_flight[number] = task
+        self.busyChanged.emit(True)
+        return True
+
+    def loading(self) -> bool:
+        return bool(self._in_flight)
+
+    async def _load(self, generation: int, view: ContactView, number: int, size: int) -> None:
+        try:
+            page = await self._pool.get(view.account).list_contacts(view.scope, number, size)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            logger.info("loading contacts page %d failed: %r", number, exc)
+            if generation == self._generation:
+                self._in_flight.pop(number, None)
+                self.busyChanged.emit(self.loading())
+                self.pageFailed.emit(generation, number, describe_error(exc))
+            return
+        if generation != self._generation:  # the view changed while we waited: drop it
+            logger.debug("dropping a stale page (generation %d, now %d)", generation, self._generation)
+            return
+        self._in_flight.pop(number, None)
+        self.busyChanged.emit(self.loading())
+        self.pageLoaded.emit(generation, page)
+
+    def add_contact(self, view: ContactView, row: UploadRow) -> None:
+        self._actions.spawn(self._add(view, row), "add-contact")
+
+    async def _add(self, view: ContactView, row: UploadRow) -> None:
+        try:
+            await self._pool.get(view.account).add_contact(dict(view.target), row)
+        except Exception as exc:
+            error = describe_error(exc)
+            self.actionFinished.emit("add", False, f"{error.title}. {error.message}")
+        else:
+            self.actionFinished.emit("add", True, row.phone)
+
+    def delete_contacts(self, view: ContactView, contacts: Sequence[Contact]) -> None:
+        self._actions.spawn(self._delete(view, list(contacts)), "delete-contacts")
+
+    async def _delete(self, view: ContactView, contacts: list[Contact]) -> None:
+        client = self._pool.get(view.account)
+        done = 0
+        try:
+            for contact in contacts:
+                await client.delete_contact(view.scope, contact)
+                done += 1
+        except Exception as exc:
+            error = describe_error(exc)
+            self.actionFinished.emit("delete", False, f"{error.title}. {error.message}")
+        else:
+            self.actionFinished.emit("delete", True, str(done))
+
+    async def fetch_page(self, view: ContactView, number: int, size: int) -> Page:
+        """One page outside the table's generation (used by export)."""
+        return await self._pool.get(view.account).list_contacts(view.scope, number, size)
+
+    def shutdown(self) -> None:
+        self._tasks.cancel_all()
+        self._actions.cancel_all()

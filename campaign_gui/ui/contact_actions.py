@@ -1,0 +1,231 @@
+"""The contact actions (refresh, add, delete, export, find, import) and when each is allowed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from campaign_gui.domain.models import UploadRow
+from campaign_gui.providers.base import ProviderInfo
+from campaign_gui.services.browse import NodeRef, can_add_to
+from campaign_gui.services.contacts import ContactsService, ContactView
+from campaign_gui.services.export import ExportService
+from campaign_gui.ui.account_dialog import provider_text
+from campaign_gui.ui.add_contact_dialog import AddContactDialog
+from campaign_gui.ui.contacts_pane import ContactsPane
+from campaign_gui.ui.icons import themed
+
+
+class ContactActions(QObject):
+    """Owns the QActions of the contacts pane and keeps their enabled state and tooltips true."""
+
+    statusMessage = Signal(str)
+    refreshRequested = Signal()
+
+    def __init__(self, pane: ContactsPane, contacts: ContactsService, export: ExportService,
+                 window: QWidget, view_for: Callable[[NodeRef], ContactView | None]) -> None:
+        super().__init__(window)
+        self._view_for = view_for
+        self._pane = pane
+        self._contacts = contacts
+        self._export = export
+        self._window = window
+        self._node: NodeRef | None = None
+        self._progress: QProgressDialog | None = None
+        self.refresh = self._make("refresh", QKeySequence.StandardKey.Refresh, self.refreshRequested.emit)
+        self.add = self._make("add", QKeySequence.StandardKey.New, self._add)
+        self.delete = self._make("delete", QKeySequence.StandardKey.Delete, self._confirm_delete)
+        self.find = self._make("search", QKeySequence.StandardKey.Find, pane.focus_search)
+        self.import_ = self._make("import", QKeySequence("Ctrl+I"), self._import)
+        self.export_ = self._make("export", QKeySequence("Ctrl+E"), self._choose_export_file)
+        pane.selectionChanged.connect(self.update_state)
+        pane.model.totalChanged.connect(self.update_state)
+        contacts.actionFinished.connect(self._action_finished)
+        export.progress.connect(self._export_progress)
+        export.finished.connect(self._export_done)
+        export.failed.connect(self._export_failed)
+        export.cancelled.connect(self._export_cancelled)
+        self.retranslate()
+
+    def _make(self, icon_name: str, shortcut: QKeySequence | QKeySequence.StandardKey, slot: object) -> QAction:
+        action = QAction("", self._window)
+        themed(action, icon_name)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        else:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self._window.addAction(action)
+        return action
+
+    def actions(self) -> list[QAction]:
+        return [self.refresh, self.add, self.delete, self.find, self.import_, self.export_]
+
+    def retranslate(self) -> None:
+        self.refresh.setText(self.tr("&Refresh"))
+        self.add.setText(self.tr("&Add contact…"))
+        self.delete.setText(self.tr("&Delete contacts…"))
+        self.find.setText(self.tr("&Find"))
+        self.import_.setText(self.tr("&Import spreadsheet…"))
+        self.export_.setText(self.tr("&Export to Excel…"))
+        self.update_state()
+
+    def set_node(self, node: NodeRef | None) -> None:
+        self._node = node
+        self.update_state()
+
+    def update_state(self) -> None:
+        view = self._pane.current_view()
+        node = self._node
+        info = view.info if view is not None else None
+        self.refresh.setToolTip(self.tr("Reload (F5)"))
+        # add
+        account_info = self._account_info()
+        can_add = account_info is not None and node is not None and can_add_to(account_info, node)
+        self.add.setEnabled(can_add)
+        if account_info is not None and not account_info.capabilities.add_contact:
+            self.add.setToolTip(provider_text(account_info.notes.get("add_contact", ""))
+                                or self.tr("This provider cannot add contacts."))
+        elif not can_add:
+            self.add.setToolTip(self.tr("Choose a campaign or a contact list first."))
+        else:
+            self.add.setToolTip(self.tr("Add a contact by hand (Ctrl+N)"))
+        # delete
+        selected = self._pane.selected_contacts()
+        if info is None or not info.capabilities.delete_contact:
+            self.delete.setEnabled(False)
+            reason = provider_text(info.notes.get("delete_contact", "")) if info is not None else ""
+            self.delete.setToolTip(reason or self.tr("This provider cannot delete contacts."))
+        elif not selected:
+            self.delete.setEnabled(False)
+            self.delete.setToolTip(self.tr("Select the contacts to delete."))
+        elif not all(c.deletable for c in selected):
+            self.delete.setEnabled(False)
+            blocked = sum(1 for c in selected if not c.deletable)
+            self.delete.setToolTip(self.tr("{0} allows deleting only pending contacts; %n of the selected "
+                                           "contact(s) are already called or in a call.", "", blocked)
+                                   .format(info.display_name))
+        else:
+            self.delete.setEnabled(True)
+            self.delete.setToolTip(self.tr("Delete the selected contacts (Del)"))
+        # export
+        can_export = view is not None and not self._export.running()
+        self.export_.setEnabled(can_export)
+        self.export_.setToolTip(self.tr("Save every contact of this view to an .xlsx file") if can_export
+                                else self.tr("Choose a campaign or list that shows contacts."))
+        self.import_.setToolTip(self.tr("Import a spreadsheet (Ctrl+I)"))
+        self.find.setToolTip(self.tr("Search the contacts (Ctrl+F)"))
+
+    def _account_info(self) -> ProviderInfo | None:
+        view = self._view_for(self._node) if self._node is not None else None
+        return view.info if view is not None else None
+
+    # --- add ----------------------------------------------------------------------------------
+    def _add(self) -> None:
+        info = self._account_info()
+        if info is None or self._node is None or not self.add.isEnabled():
+            return
+        label = self._node.name or self._node.id
+        dialog = AddContactDialog(info, label, self._window)
+        dialog.submitted.connect(self._submit_contact)
+        dialog.open()
+        self._dialog = dialog
+
+    def _submit_contact(self, row: UploadRow) -> None:
+        view = self._view_for(self._node) if self._node is not None else None
+        if view is None:
+            return
+        self.statusMessage.emit(self.tr("Adding {0}…").format(row.phone))
+        self._contacts.add_contact(view, row)
+
+    # --- delete -------------------------------------------------------------------------------
+    def _confirm_delete(self) -> None:
+        contacts = self._pane.selected_contacts()
+        view = self._pane.current_view()
+        if not contacts or view is None or not self.delete.isEnabled():
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete contacts"),
+                          self.tr("Delete %n contact(s) at the provider? This cannot be undone.", "", len(contacts)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self._window)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda _r: self._contacts.delete_contacts(view, contacts)
+                             if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes) else None)
+        self._box = box
+        box.open()
+
+    def _action_finished(self, action: str, ok: bool, message: str) -> None:
+        if ok:
+            text = (self.tr("Added {0}.").format(message) if action == "add"
+                    else self.tr("Deleted %n contact(s).", "", int(message or 0)))
+            self.statusMessage.emit(text)
+            self._pane.reload()
+        else:
+            self.statusMessage.emit(message)
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Could not add the contact") if action == "add"
+                              else self.tr("Could not delete"), message, QMessageBox.StandardButton.Ok, self._window)
+            self._box = box
+            box.open()
+            if action == "delete":
+                self._pane.reload()
+
+    # --- import placeholder ---------------------------------------------------------------------
+    def _import(self) -> None:
+        self.statusMessage.emit(self.tr("Importing spreadsheets arrives with the import wizard (Imports panel)."))
+
+    # --- export -------------------------------------------------------------------------------
+    def _choose_export_file(self) -> None:
+        view = self._pane.current_view()
+        if view is None or self._export.running():
+            return
+        name = (self._node.name or self._node.id) if self._node is not None else "contacts"
+        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip() or "contacts"
+        dialog = QFileDialog(self._window, self.tr("Export contacts"), str(Path.home() / f"{safe}.xlsx"),
+                             self.tr("Excel workbook (*.xlsx)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("xlsx")
+        dialog.fileSelected.connect(lambda path: self.start_export(Path(path)))
+        self._file_dialog = dialog
+        dialog.open()
+
+    def start_export(self, path: Path) -> None:
+        view = self._pane.current_view()
+        if view is None:
+            return
+        progress = QProgressDialog(self.tr("Exporting contacts…"), self.tr("Cancel"), 0, 0, self._window)
+        progress.setWindowTitle(self.tr("Export"))
+        progress.setMinimumDuration(0)
+        progress.canceled.connect(self._export.cancel)
+        self._progress = progress
+        progress.open()
+        self._export.start(view, path)
+        self.update_state()
+
+    def _export_progress(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            if total > 0:
+                self._progress.setMaximum(total)
+                self._progress.setValue(min(done, total))
+            self._progress.setLabelText(self.tr("Exporting contacts… %n done", "", done))
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.canceled.disconnect(self._export.cancel)
+            self._progress.close()
+            self._progress = None
+        self.update_state()
+
+    def _export_done(self, path: str, rows: int) -> None:
+        self._close_progress()
+        self.statusMessage.emit(self.tr("Exported %n contact(s) to {0}.", "", rows).format(path))
+
+    def _export_failed(self, message: str) -> None:
+        self._close_progress()
+        self.statusMessage.emit(self.tr("Export failed: {0}").format(message))
+
+    def _export_cancelled(self) -> None:
+        self._close_progress()
+        self.statusMessage.emit(self.tr("Export cancelled."))

@@ -1,0 +1,27 @@
+"""Service tests share the GUI helpers (a qasync loop, a fake credential store)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "ui"))
+
+import pytest
+from qt_support import _session_qloop, qloop, secrets, services  # noqa: F401  (fixtures)
+
+_HERE = Path(__file__).resolve().parent
+# The window/services modules of issue 4; other helpers' tests in this folder keep their own policy.
+_STRICT = {"test_accounts_service.py", "test_browse.py", "test_contacts_service.py", "test_demo.py",
+         "test_diagnostics.py", "test_errors.py", "test_export.py"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Any Qt warning during these tests fails them (qutebrowser's habit)."""
+    for item in items:
+        path = Path(str(item.fspath)).resolve()
+        if path.parent == _HERE and path.name in _STRICT:
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))  # offscreen
