@@ -23,9 +23,11 @@ Boundary between the three statuses (tests pin every line):
   with a ``+``: ``suggestion`` is that E.164), ``old_prefix`` (an old 11-digit VN mobile number:
   ``suggestion`` is the renumbered E.164; never applied silently).
 
-Validity is ``phonenumbers.is_valid_number`` with the given default region. ``normalize_many`` answers the
-common valid shapes from regex tables compiled from phonenumbers' own metadata (``phones_fast``) and
-asks phonenumbers for everything else; property tests hold it equal to ``normalize_phone_reference``.
+Validity is ``phonenumbers.is_valid_number`` with the given default region. ``normalize_column`` answers the
+common valid shapes, and invalid national numbers, from tables compiled from phonenumbers' own metadata
+(``phones_fast``), asks phonenumbers for everything else, and returns columns (no object per cell);
+``normalize_many`` builds PhoneResult objects from it. Property tests hold both equal to
+``normalize_phone_reference``.
 """
 
 from __future__ import annotations
@@ -45,12 +47,18 @@ from campaign_gui.domain.phones_clean import FIX_ORDER, clean_cell, split_idd
 from campaign_gui.domain.phones_fast import (
     MISS,
     RegionTable,
-    international_invalid,
     invalid_nsn,
     plan_cache,
     region_table,
 )
+from campaign_gui.domain.phones_format import to_provider_format
 from campaign_gui.domain.phones_oracle import MAX_LENGTH
+from campaign_gui.domain.phones_suggest import (
+    OLD_VN_PREFIXES,
+    may_be_valid_international,
+    old_vn_suggestion,
+    valid_e164,
+)
 
 __all__ = [
     "OLD_VN_PREFIXES",
@@ -76,21 +84,6 @@ class PhoneResult:
     suggestion: str | None  # E.164 the user may accept (old VN prefixes, number missing its '+')
     fix: str  # "" or the main repair applied (phones_clean.FIX_ORDER)
 
-
-# The 2018 renumbering of Vietnamese 11-digit mobile numbers to 10 digits (from 15 September 2018).
-OLD_VN_PREFIXES: Mapping[str, str] = MappingProxyType(
-    {
-        # Viettel
-        "0162": "032", "0163": "033", "0164": "034", "0165": "035",
-        "0166": "036", "0167": "037", "0168": "038", "0169": "039",
-        # MobiFone
-        "0120": "070", "0121": "079", "0122": "077", "0126": "076", "0128": "078",
-        # VinaPhone
-        "0123": "083", "0124": "084", "0125": "085", "0127": "081", "0129": "082",
-        # Vietnamobile, Gmobile
-        "0186": "056", "0188": "058", "0199": "059",
-    }
-)  # fmt: skip
 
 REASONS: Mapping[str, str] = MappingProxyType(
     {
@@ -280,14 +273,13 @@ def _resolve_invalid_fast(digits: str, plus: bool, region: str, table: RegionTab
     nsn = None if plus else invalid_nsn(digits, table)
     if nsn is None:
         return None
-    reason = _POSSIBLE_REASONS.get(table.lengths[len(nsn)] if len(nsn) < len(table.lengths) else None,
-                                   "invalid_number")
+    reason = _POSSIBLE_REASONS.get(table.lengths[len(nsn)], "invalid_number")  # nsn is no longer than digits
     return _invalid_answer(digits, plus, region, reason, region)
 
 
 def _invalid_answer(digits: str, plus: bool, region: str, reason: str, where: str) -> PhoneResult:
     """The answer for a number phonenumbers calls invalid for ``reason``: suggestions first."""
-    old = _old_vn_suggestion(digits, plus, region)
+    old = old_vn_suggestion(digits, plus, region)
     if old is not None:
         prefix, new_prefix, suggestion = old
         message = (
@@ -295,8 +287,8 @@ def _invalid_answer(digits: str, plus: bool, region: str, reason: str, where: st
             f"Suggested: {suggestion}."
         )
         return _invalid("old_prefix", message, suggestion)
-    if not plus and _may_be_valid_international(digits):
-        foreign = _valid_e164("+" + digits)
+    if not plus and may_be_valid_international(digits):
+        foreign = valid_e164("+" + digits)
         if foreign is not None:
             message = (
                 f"Not a valid {region} number; with a '+' in front it is a valid number of "
@@ -310,62 +302,6 @@ def _invalid_answer(digits: str, plus: bool, region: str, reason: str, where: st
 
 def _digits_of(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
-
-
-def _may_be_valid_international(digits: str) -> bool:
-    """False when '+' + digits cannot be valid: no calling code starts with 0, or too few digits."""
-    if digits[:1] == "0" or (len(digits) < 8 and len(digits) < _min_valid_digits()):
-        return False
-    return not international_invalid(digits)
-
-
-@lru_cache(maxsize=1)
-def _min_valid_digits() -> int:
-    """Fewest digits (calling code + national number) of any valid number in phonenumbers' metadata."""
-    found = 99
-    metadata = [phonenumbers.PhoneMetadata.metadata_for_region(r) for r in phonenumbers.SUPPORTED_REGIONS]
-    metadata += [phonenumbers.PhoneMetadata.metadata_for_nongeo_region(c)
-                 for c in phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS]
-    for meta in metadata:
-        lengths = [n for n in meta.general_desc.possible_length if n > 0] if meta and meta.general_desc else []
-        if meta is None or meta.country_code is None or not lengths:
-            return 0  # no bound known here: always ask phonenumbers
-        found = min(found, len(str(meta.country_code)) + min(lengths))
-    return found
-
-
-def _valid_e164(text: str) -> tuple[str, phonenumbers.PhoneNumber] | None:
-    try:
-        number = phonenumbers.parse(text, None)
-    except NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, PhoneNumberFormat.E164), number
-
-
-def _old_vn_suggestion(digits: str, plus: bool, region: str) -> tuple[str, str, str] | None:
-    """(old prefix, new prefix, suggested E.164) for an old 11-digit VN mobile number, else None."""
-    if plus:
-        if not digits.startswith("84"):
-            return None
-        nsn = digits[2:]
-    elif region != "VN":
-        return None
-    elif digits.startswith("0"):
-        nsn = digits[1:]
-    elif digits.startswith("84") and len(digits) == 12:
-        nsn = digits[2:]
-    else:
-        nsn = digits  # a numeric cell that also lost its 0
-    if len(nsn) != 10:
-        return None
-    old_prefix = "0" + nsn[:3]
-    new_prefix = OLD_VN_PREFIXES.get(old_prefix)
-    if new_prefix is None:
-        return None
-    suggestion = _valid_e164("+84" + new_prefix[1:] + nsn[3:])
-    return None if suggestion is None else (old_prefix, new_prefix, suggestion[0])
 
 
 # ---- public API ---------------------------------------------------------------------------------
@@ -510,45 +446,6 @@ def _normalize_batch(values: Sequence[object], region: str, table: RegionTable) 
         else:
             add_kind(ok_code(fixes, plan[2]))
     return PhoneColumn.build(e164s, kinds, outcomes, suggestions)
-
-
-def _split_cc(e164: str) -> tuple[int, str]:
-    if not e164.startswith("+") or not e164[1:].isdigit():
-        raise ValueError("not an E.164 number")
-    for size in (1, 2, 3):
-        cc = int(e164[1 : 1 + size])
-        if cc in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
-            return cc, e164[1 + size :]
-    raise ValueError("not an E.164 number")
-
-
-def _national_digits(cc: int, nsn: str) -> str:
-    number = phonenumbers.PhoneNumber(country_code=cc, national_number=int(nsn))
-    if nsn.startswith("0"):
-        number.italian_leading_zero = True
-        number.number_of_leading_zeros = len(nsn) - len(nsn.lstrip("0"))
-    return _digits_of(phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL))
-
-
-def to_provider_format(e164: str, style: str) -> str:
-    """Write an E.164 number as a provider wants it: "e164", "international_digits", "national",
-    "national_no_zero"."""
-    if style == "e164":
-        _split_cc(e164)
-        return e164
-    if style == "international_digits":
-        _split_cc(e164)
-        return e164[1:]
-    cc, nsn = _split_cc(e164)
-    if style == "national_no_zero":
-        return nsn
-    if style == "national":
-        table = region_table(phonenumbers.region_code_for_country_code(cc))
-        if table is None or table.national_format is None or nsn[:1] == "0":
-            return _national_digits(cc, nsn)
-        chosen = table.national_format.first(nsn)
-        return (table.trunk[chosen] if chosen >= 0 else "") + nsn
-    raise ValueError(f"unknown phone style {style!r}")
 
 
 def phone_key(value: str, region: str) -> str | None:

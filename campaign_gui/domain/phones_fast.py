@@ -138,7 +138,7 @@ def _build(metadata: phonenumbers.PhoneMetadata) -> RegionTable | None:
         national_format=PrefixOracle(formats[0]) if formats else None,
         trunk=tuple(formats[1]) if formats else (),
         lengths=tuple(lengths[n] for n in range(21)),
-        single=len(phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(metadata.country_code, ())) == 1,
+        single=len(phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(int(metadata.country_code or 0), ())) == 1,
     )
 
 
@@ -218,7 +218,7 @@ def invalid_nsn(digits: str, table: RegionTable) -> str | None:
     its calling code. Mirrors parse's national prefix stripping (kept only when the original is not viable
     with the stripped one not, and the stripped length is not one parse refuses) and is_valid_number.
     """
-    if not table.single or len(digits) < 4 or digits.startswith(table.cc):
+    if not table.single or not 4 <= len(digits) < len(table.lengths) or digits.startswith(table.cc):
         return None
     if table.idd is not None and table.idd.end(digits) >= 0:
         return None

@@ -8,7 +8,7 @@ import os
 import tempfile
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -62,8 +62,9 @@ def _reraise_fatal(exc: BaseException) -> BaseException:
     return exc
 
 
-def _translated(rows: Iterator[list[CellValue]]) -> Iterator[list[CellValue]]:
-    """Errors of the parallel half-loaders surface while iterating: give them the user's terms."""
+def _translated(rows: Iterator[list[CellValue]], close: Callable[[], object]) -> Iterator[list[CellValue]]:
+    """Errors of the parallel part loaders surface while iterating: give them the user's terms. ``close``
+    stops the loaders and removes their files however the walk ends (even when abandoned)."""
     try:
         yield from rows
     except (ImportInputError, Cancelled):
@@ -73,6 +74,8 @@ def _translated(rows: Iterator[list[CellValue]]) -> Iterator[list[CellValue]]:
         raise ImportInputError(sn.MSG_BOMB if kind == "zip_bomb" else sn.MSG_CORRUPT, kind=kind) from None
     except BaseException as exc:
         raise _calamine_error(_reraise_fatal(exc)) from None
+    finally:
+        close()
 
 
 class WorkbookSource(Source):
@@ -203,7 +206,7 @@ class WorkbookSource(Source):
             except BaseException as exc:
                 raise _calamine_error(_reraise_fatal(exc)) from None
             if split is not None:
-                return _translated(itertools.islice(split, start_row, None))
+                return _translated(itertools.islice(split, start_row, None), split.close)
         return self._rows(self._load(idx), start_row, cancel)
 
     def preview(self, sheet: str | int, n: int = 50) -> list[list[CellValue]]:

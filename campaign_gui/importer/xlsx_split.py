@@ -15,7 +15,7 @@ import re
 import tempfile
 import threading
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -308,7 +308,7 @@ def _stream(src: Any, bounds: list[int], sink: Any) -> list[int] | None:
 
 
 def iter_split(src: Path, member: str, sheet_name: str,
-               rows_of: Callable[[Any, int], Iterator[list[Any]]]) -> Iterator[list[Any]] | None:
+               rows_of: Callable[[Any, int], Iterator[list[Any]]]) -> Generator[list[Any], None, None] | None:
     """Rows of a big sheet from parts parsed in parallel; None when the sheet cannot be split.
 
     ``rows_of(sheet, skip)`` turns a calamine sheet into absolute rows, skipping the first ``skip``.
@@ -325,7 +325,7 @@ def iter_split(src: Path, member: str, sheet_name: str,
     return _chain(pool, rows_of)
 
 
-def _chain(pool: _Pool, rows_of: Callable[[Any, int], Iterator[list[Any]]]) -> Iterator[list[Any]]:
+def _chain(pool: _Pool, rows_of: Callable[[Any, int], Iterator[list[Any]]]) -> Generator[list[Any], None, None]:
     parts = pool.parts
     try:
         n = 0
