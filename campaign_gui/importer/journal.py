@@ -7,16 +7,16 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from campaign_gui.domain.models import RowOutcome, UploadRow
+from campaign_gui.importer.journal_resolve import Resolution, resolve_statements
 
 JOURNAL_NAME = "journal.sqlite3"
 CHUNK = 20_000
-IN_CHUNK = 500
 
 JOB_STATES = ("pending", "running", "paused", "interrupted", "done", "cancelled", "failed")
 FINAL_STATES = frozenset({"done", "cancelled", "failed"})
@@ -303,7 +303,16 @@ class Journal:
         found = self._query(
             "SELECT row, phone, name, email, extra FROM rows WHERE job_id=? AND row>? AND outcome='pending'"
             " ORDER BY row LIMIT ?", (job_id, after_row, limit))
-        return [_upload_row(r) for r in found]
+        loads, empty = json.loads, _NO_EXTRA  # hot loop: a million rows per job
+        if not _PLAIN_ROWS:
+            return [UploadRow(r, p or "", n or "", e or "", loads(x) if x else empty) for r, p, n, e, x in found]
+        new = object.__new__
+        rows = []
+        for r, p, n, e, x in found:  # the frozen dataclass's __init__ is 5 object.__setattr__ calls: fill __dict__
+            row = new(UploadRow)
+            row.__dict__.update(index=r, phone=p or "", name=n or "", email=e or "", extra=loads(x) if x else empty)
+            rows.append(row)
+        return rows
 
     def rows_by_number(self, job_id: str, numbers: Sequence[int]) -> list[UploadRow]:
         result: list[UploadRow] = []
@@ -357,13 +366,20 @@ class Journal:
             " FROM batches WHERE job_id=? ORDER BY seq", (job_id,))
         return [_batch(r) for r in found]
 
-    def begin_batch(self, job_id: str, batch_id: int, batch_key: str, rows: Sequence[int]) -> None:
-        """Mark a batch ``sending`` (creating it if new) and commit: done before its request."""
-        self._write([(
+    def begin_batch(self, job_id: str, batch_id: int, batch_key: str, rows: Sequence[int], *,
+                    resolved: Resolution | None = None) -> None:
+        """Mark a batch ``sending`` (creating it if new) and commit: done before its request.
+
+        ``resolved``: the previous batch's result, committed in the same transaction *before* this
+        batch's ``sending`` (one fsync per batch instead of two; the order on disk is unchanged).
+        """
+        statements = resolve_statements(resolved, _pack) if resolved is not None else []
+        statements.append((
             "INSERT INTO batches (job_id, batch_id, seq, state, attempts, batch_key, row_list, updated)"
             " VALUES (?,?,?,'sending',1,?,?,?) ON CONFLICT(job_id, batch_id) DO UPDATE SET state='sending',"
             " attempts=attempts+1, row_list=excluded.row_list, updated=excluded.updated",
-            (job_id, batch_id, batch_id, batch_key, _pack(rows), time.time()))])
+            (job_id, batch_id, batch_id, batch_key, _pack(rows), time.time())))
+        self._write(statements)
 
     def mark_batch(self, job_id: str, batch_id: int, state: str, *, provider_job_id: str | None = None,
                    rows: Sequence[int] | None = None) -> None:
@@ -382,30 +398,11 @@ class Journal:
     def resolve_batch(self, job_id: str, batch_id: int, state: str, outcomes: Sequence[tuple[int, str, str]],
                       *, result: Mapping[str, Any] | None = None, rows: Sequence[int] | None = None,
                       counts: Mapping[str, int] | None = None) -> None:
-        """In one transaction: the batch's final state and its rows' ``(row, outcome, reason)``.
+        """In one transaction: the batch's final state and its rows' ``(row, outcome, reason)``."""
+        self.write_resolution(Resolution(job_id, batch_id, state, outcomes, result, rows, counts))
 
-        Rows sharing an outcome and reason are updated with ``IN`` lists (a batch is mostly "added"),
-        several times faster than one statement per row.
-        """
-        groups: dict[tuple[str, str], list[int]] = {}
-        for number, outcome, reason in outcomes:
-            groups.setdefault((outcome, reason), []).append(number)
-        statements: list[tuple[str, Any]] = []
-        for (outcome, reason), numbers in groups.items():
-            for start in range(0, len(numbers), IN_CHUNK):
-                part = numbers[start:start + IN_CHUNK]
-                statements.append((f"UPDATE rows SET outcome=?, reason=?, batch_id=? WHERE job_id=? AND row IN "
-                                   f"({','.join('?' * len(part))})", (outcome, reason, batch_id, job_id, *part)))
-        sets, params = ["state=?", "updated=?", "result=?"], [state, time.time(), json.dumps(dict(result or {}))]
-        if rows is not None:
-            sets.append("row_list=?")
-            params.append(_pack(rows))
-        statements.append((f"UPDATE batches SET {', '.join(sets)} WHERE job_id=? AND batch_id=?",
-                           (*params, job_id, batch_id)))
-        if counts is not None:
-            statements.append(("UPDATE jobs SET counts=?, updated=? WHERE id=?",
-                               (json.dumps(dict(counts)), time.time(), job_id)))
-        self._write(statements)
+    def write_resolution(self, resolved: Resolution) -> None:
+        self._write(resolve_statements(resolved, _pack))
 
 
 def _pack(rows: Sequence[int]) -> str:
@@ -418,6 +415,10 @@ def _batch(r: Sequence[Any]) -> BatchRecord:
 
 
 _NO_EXTRA: Mapping[str, str] = MappingProxyType({})
+# UploadRow is a plain frozen dataclass (instance __dict__, no __post_init__, exactly these fields): rows may be
+# built by filling __dict__, which gives equal objects several times faster. Checked here, else the plain way.
+_PLAIN_ROWS = (not hasattr(UploadRow, "__slots__") and not hasattr(UploadRow, "__post_init__")
+               and [f.name for f in fields(UploadRow)] == ["index", "phone", "name", "email", "extra"])
 
 
 def _upload_row(r: Sequence[Any]) -> UploadRow:

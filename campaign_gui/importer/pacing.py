@@ -38,8 +38,10 @@ class Pacer:
     """
 
     def __init__(self, interval: float, throttle: AdaptiveThrottle | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, *, slack: float = 0.0) -> None:
         self.interval = max(0.0, interval)
+        # added to a non-zero interval: covers the time from mark_start() to the request leaving the client
+        self.slack = max(0.0, slack) if self.interval > 0 else 0.0
         self.throttle = throttle if throttle is not None else AdaptiveThrottle()
         self._clock = clock
         self._last_start: float | None = None
@@ -58,7 +60,7 @@ class Pacer:
         now = self._clock()
         wait, reason = 0.0, ""
         if self._last_start is not None:
-            wait = self._last_start + self.interval + self.throttle.delay - now
+            wait = self._last_start + self.interval + self.slack + self.throttle.delay - now
             reason = "slowing down after rate limits" if self.throttle.delay > 0 else ""
         hold = self._hold_until - now
         if hold > wait:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import unquote
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -38,7 +39,46 @@ async def read_form(request: Request) -> list[tuple[str, str]]:
     if "application/x-www-form-urlencoded" not in ctype:
         return []
     raw = await request.body()
-    return parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True)
+    return parse_form(raw.decode("utf-8", "replace"))
+
+
+def parse_form(text: str) -> list[tuple[str, str]]:
+    """``urllib.parse.parse_qsl(text, keep_blank_values=True)``, the same pairs, several times faster.
+
+    PHP-style keys arrive as ``data%5B0%5D%5B1%5D``: the bracket escapes are replaced in one C-level
+    pass (``[``/``]`` cannot form or break another ``%XX`` escape, so the result is unchanged), and only
+    pieces that still hold a ``%`` go through ``unquote``.
+    """
+    if "%5" in text:
+        text = text.replace("%5B", "[").replace("%5D", "]").replace("%5b", "[").replace("%5d", "]")
+    pairs: list[tuple[str, str]] = []
+    append = pairs.append
+    for item in text.split("&"):
+        if not item:
+            continue
+        name, _, value = item.partition("=")
+        if "+" in name:
+            name = name.replace("+", " ")
+        if "%" in name:
+            name = _unquote(name)
+        if "+" in value:
+            value = value.replace("+", " ")
+        if "%" in value:
+            value = _unquote(value)
+        append((name, value))
+    return pairs
+
+
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def _unquote(text: str) -> str:
+    """``unquote(text, errors="replace")``; for ASCII text whose every ``%`` starts a valid escape and
+    that has no backslash, the escapes are decoded in C (``\\xHH`` via ``codecs.escape_decode``)."""
+    if text.isascii() and "\\" not in text and _BAD_ESCAPE.search(text) is None:
+        raw: bytes = codecs.escape_decode(text.replace("%", "\\x").encode("ascii"))[0]
+        return raw.decode("utf-8", "replace")
+    return unquote(text, errors="replace")
 
 
 class ProviderApp:

@@ -57,18 +57,28 @@ class CellcastApp(ProviderApp):
                 out.append(found)
         return out
 
-    def _upsert(self, item: dict[str, Any], phone: tuple[str, str], tags: list[str], lists: list[str]) -> str:
-        """Insert or update one validated contact (``phone``: national, E.164); returns its id."""
+    def _upsert(self, item: dict[str, Any], phone: tuple[str, str], tags: list[str], lists: list[str],
+                inserted: list[str] | None = None) -> str:
+        """Insert or update one validated contact (``phone``: national, E.164); returns its id.
+
+        A new contact's phone goes to ``inserted`` (the caller records them in the ledger) if given.
+        """
         data = self.state.cellcast
         national, e164 = phone
         values = {k: str(item[k]) for k in FIELDS if item.get(k) not in (None, "")}
         cid = data.by_phone.get(e164)
-        if cid is None:
+        if cid is None:  # new: built in one go (tags and lists come de-duplicated from _ids)
             cid = cellcast_id("contact", data.next_id)
             data.next_id += 1
-            data.contacts[cid] = CellcastContact(cid, national, e164)
+            data.contacts[cid] = CellcastContact(
+                cid, national, e164, values.pop("first_name", ""), values.pop("last_name", ""),
+                values.pop("email", ""), False, list(tags), list(lists), values)
             data.by_phone[e164] = cid
-            self.state.record_insert("cellcast", e164)
+            if inserted is None:
+                self.state.record_insert("cellcast", e164)
+            else:
+                inserted.append(e164)
+            return cid
         contact = data.contacts[cid]
         contact.first_name = values.pop("first_name", contact.first_name)
         contact.last_name = values.pop("last_name", contact.last_name)
@@ -103,9 +113,11 @@ class CellcastApp(ProviderApp):
         with self.state.lock:
             tags = self._ids(self.state.cellcast.tags, body.get("tags"), "tag")
             lists = self._ids(self.state.cellcast.lists, body.get("list"), "list")
+            inserted: list[str] = []
             for item, result in zip(contacts, checked, strict=True):
                 if not isinstance(result, str):
-                    self._upsert(item, result, tags, lists)
+                    self._upsert(item, result, tags, lists, inserted)
+            self.state.record_inserts("cellcast", inserted)
         ok = len(contacts) - len(errors)
         if errors:
             return json_response({"message": "partial_success", "data": {

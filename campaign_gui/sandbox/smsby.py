@@ -88,12 +88,12 @@ class SmsbyApp(ProviderApp):
             key = key.strip()
             if key == "list_id":
                 list_id_raw = value.strip()
+            elif (m := _DATA.match(key)) is not None:  # the most common key first (the patterns are exclusive)
+                rows.setdefault(int(m.group(1)), {})[int(m.group(2))] = value.strip()
             elif (m := _FIELD.match(key)) is not None:
                 index = int(m.group(1)) if m.group(1) else auto_index
                 auto_index = max(auto_index, index + 1)
                 fields[index] = value.strip()
-            elif (m := _DATA.match(key)) is not None:
-                rows.setdefault(int(m.group(1)), {})[int(m.group(2))] = value.strip()
         if not list_id_raw.isdigit():
             return json_response({"error": "Parameter list_id is required"})
         if not fields:
@@ -112,6 +112,7 @@ class SmsbyApp(ProviderApp):
             if target is None:
                 return json_response({"error": "List not found"})
             inserted = updated = 0
+            new_phones: list[str] = []
             log: list[dict[str, Any]] = []
             for index in sorted(rows):
                 record = {fields[c]: v for c, v in rows[index].items() if c in fields}
@@ -126,7 +127,8 @@ class SmsbyApp(ProviderApp):
                     target.contacts[contact_key] = record
                     inserted += 1
                     if contact_key.startswith("+"):
-                        self.state.record_insert("smsby", contact_key)
+                        new_phones.append(contact_key)
+            self.state.record_inserts("smsby", new_phones)
         return json_response({"status": "OK", "result": {"inserted": inserted, "updated": updated,
                                                          "invalid": len(log), "log": log}})
 

@@ -124,6 +124,11 @@ class SandboxState:
         with self.lock:
             self.ledger[provider][e164] += 1
 
+    def record_inserts(self, provider: str, e164s: list[str]) -> None:
+        """``record_insert`` for many phones at once (one lock, C-level counting)."""
+        with self.lock:
+            self.ledger[provider].update(e164s)
+
     def log_request(self, provider: str, method: str, path: str) -> None:
         with self.lock:
             log = self.requests[provider]

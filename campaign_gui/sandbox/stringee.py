@@ -90,17 +90,19 @@ class StringeeApp(ProviderApp):
             campaign = self.state.stringee.campaigns.get(str(campaign_id))
             if campaign is None:
                 return json_response({"r": 3, "msg": "Campaign not found"})
-            added, skipped, invalid = 0, [], []
+            skipped, invalid, inserted = [], [], []
+            known = campaign.phones
             for raw in phones:
                 normal = stringee_normalise(raw)
                 if normal is None:
                     invalid.append(raw)
-                elif normal in campaign.phones:
+                elif normal in known:
                     skipped.append(normal)
                 else:
-                    campaign.phones[normal] = ""
-                    self.state.record_insert("stringee", "+" + normal)
-                    added += 1
+                    known[normal] = ""
+                    inserted.append("+" + normal)
+            added = len(inserted)
+            self.state.record_inserts("stringee", inserted)
         data = {"total": added + len(skipped), "added": added, "skipped": len(skipped), "skipped_phones": skipped,
                 "invalid": len(invalid), "invalid_phones": invalid}
         if added == 0 and skipped and not invalid:

@@ -1,0 +1,154 @@
+"""The fast paths keep the order on disk: a batch's result is committed before the next batch is sent."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from engine_fakes import FakeProvider, FakeTime, make_info, new_job, vn_records
+
+from campaign_gui.domain.models import BatchResult, UploadRow
+from campaign_gui.importer import journal as journal_module
+from campaign_gui.importer.engine import START_SLACK, UploadEngine
+from campaign_gui.importer.journal import Journal, JournalFull
+from campaign_gui.importer.journal_resolve import _runs
+from campaign_gui.providers.base import RetryClass
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Any:
+    j = Journal.open(tmp_path / "data")
+    yield j
+    j.close()
+
+
+class Watching(FakeProvider):
+    """At each request, reads the journal on disk through a second connection: what a crash would leave."""
+
+    seen: list[dict[int, str]]
+    reader: Journal
+    job: str
+
+    async def upload_batch(self, target: Mapping[str, str], rows: Sequence[UploadRow], *,
+                           batch_key: str) -> BatchResult:
+        self.seen.append({b.batch_id: b.state for b in self.reader.batches(self.job)})
+        return await super().upload_batch(target, rows, batch_key=batch_key)
+
+
+def watching(tmp_path: Path, journal: Journal, job: str, info: Any, t: FakeTime) -> Watching:
+    p = Watching(info, t)
+    p.seen, p.reader, p.job = [], Journal.open(tmp_path / "data", read_only=True), job
+    return p
+
+
+@pytest.mark.parametrize("pacing", [0.0, 0.5])
+@pytest.mark.parametrize("retry", [RetryClass.RESEND, RetryClass.VERIFY])
+async def test_each_request_sees_every_earlier_batch_done_and_its_own_sending(
+        tmp_path: Path, journal: Journal, pacing: float, retry: RetryClass) -> None:
+    t = FakeTime()
+    job = new_job(tmp_path, journal, vn_records(45, invalid=[7, 30]))
+    p = watching(tmp_path, journal, job, make_info(retry, batch_limit=10, pacing=pacing), t)
+    writes: list[str] = []
+    real_write = journal._write
+    journal._write = lambda statements: (writes.append("w"), real_write(statements))[1]  # type: ignore[method-assign]
+    s = await UploadEngine(p, journal, job, clock=t.clock, sleep=t.sleep, rng=random.Random(1)).run()
+    p.reader.close()
+    assert s.state == "done" and s.added == 43 and len(p.calls) == 5
+    for n, states in enumerate(p.seen, start=1):  # request n: batches 1..n-1 done, batch n sending, on disk
+        assert states == {**{b: "done" for b in range(1, n)}, n: "sending"}, (n, states)
+    assert {b.state for b in journal.batches(job)} == {"done"}
+    # one commit per batch (the result rides with the next batch's "sending") + the job states
+    assert len(writes) <= 5 + 1 + 3 + (5 if pacing else 0), writes
+
+
+async def test_a_pacing_wait_never_holds_an_uncommitted_result(tmp_path: Path, journal: Journal) -> None:
+    t = FakeTime()
+    job = new_job(tmp_path, journal, vn_records(30))
+    p = FakeProvider(make_info(batch_limit=10, pacing=2.0), t)
+    reader = Journal.open(tmp_path / "data", read_only=True)
+    during_waits: list[list[str]] = []
+
+    async def sleep(seconds: float) -> None:
+        during_waits.append([b.state for b in reader.batches(job)])
+        await t.sleep(seconds)
+
+    s = await UploadEngine(p, journal, job, clock=t.clock, sleep=sleep, rng=random.Random(1)).run()
+    reader.close()
+    assert s.state == "done" and during_waits == [["done"], ["done", "done"]]
+    assert t.now - 1000.0 == pytest.approx(2 * (2.0 + START_SLACK))  # 2 s (+ slack) between the three starts
+
+
+async def test_interrupt_after_a_batch_commits_its_result(tmp_path: Path, journal: Journal) -> None:
+    t = FakeTime()
+    job = new_job(tmp_path, journal, vn_records(30))
+    engine: UploadEngine | None = None
+
+    def stop_after_first(provider: FakeProvider, rows: Sequence[UploadRow]) -> BatchResult:
+        assert engine is not None
+        engine.interrupt()
+        return BatchResult(rows=provider._save(rows))
+
+    p = FakeProvider(make_info(batch_limit=10), t, script=[stop_after_first])
+    engine = UploadEngine(p, journal, job, clock=t.clock, sleep=t.sleep, rng=random.Random(1))
+    s = await engine.run()
+    assert s.state == "interrupted" and s.added == 10 and s.pending == 20
+    assert [b.state for b in journal.batches(job)] == ["done"]
+    assert journal.outcome_counts(job) == {"added": 10, "pending": 20}
+
+
+def test_runs_cover_exactly_the_listed_rows() -> None:
+    rng = random.Random(4)
+    for _ in range(300):
+        numbers = rng.sample(range(2, 400), rng.randint(0, 120))
+        if rng.random() < 0.5:
+            numbers += list(range(500, 500 + rng.randint(0, 40)))
+        runs, singles = _runs(numbers)
+        covered = [n for a, b in runs for n in range(a, b + 1)] + singles
+        assert sorted(covered) == sorted(numbers)
+    assert _runs(list(range(10, 20)) + [3, 5]) == ([(10, 19)], [3, 5])
+
+
+async def test_resolve_by_ranges_leaves_rows_of_other_batches_alone(tmp_path: Path, journal: Journal) -> None:
+    job = new_job(tmp_path, journal, vn_records(40))
+    rows = [n for n in range(2, 42) if n not in (12, 13, 25)]  # gaps: rows 12, 13, 25 belong elsewhere
+    journal.begin_batch(job, 1, "k1", rows)
+    outcomes = [(n, "added", "") for n in rows if n != 30] + [(30, "skipped", "already there")]
+    journal.resolve_batch(job, 1, "done", outcomes, result={})
+    got = {e.row: e.outcome for e in journal.iter_rows(job)}
+    assert got[12] == got[13] == got[25] == "pending" and got[30] == "skipped"
+    assert {got[n] for n in rows if n != 30} == {"added"}
+
+
+async def test_disk_full_at_the_merged_commit_reports_what_is_on_disk(tmp_path: Path, journal: Journal) -> None:
+    t = FakeTime()
+    job = new_job(tmp_path, journal, vn_records(30))
+    p = FakeProvider(make_info(batch_limit=10), t)
+    real_write, writes = journal._write, [0]
+
+    def write(statements: Any) -> None:
+        writes[0] += 1
+        if writes[0] >= 3:  # 1: job running, 2: batch 1 sending; then the disk is full
+            raise JournalFull("The disk is full")
+        real_write(statements)
+
+    journal._write = write  # type: ignore[method-assign]
+    s = await UploadEngine(p, journal, job, clock=t.clock, sleep=t.sleep, rng=random.Random(1)).run()
+    journal._write = real_write  # type: ignore[method-assign]
+    assert s.state == "paused" and "disk is full" in s.message and len(p.calls) == 1
+    assert s.added == 0 and s.pending == 30  # batch 1's answer never reached the disk: it will be resent
+    assert [b.state for b in journal.batches(job)] == ["sending"]
+
+
+async def test_pending_rows_are_equal_to_plainly_built_rows(tmp_path: Path, journal: Journal,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    job = new_job(tmp_path, journal, vn_records(12, invalid=[5]))
+    rows = journal.pending_rows(job, -1, 100)
+    monkeypatch.setattr(journal_module, "_PLAIN_ROWS", False)  # the plain UploadRow(...) path
+    plain = journal.pending_rows(job, -1, 100)
+    assert len(rows) == 11 and rows == plain and [repr(r) for r in rows] == [repr(r) for r in plain]
+    assert [r.index for r in rows] == [e.row for e in journal.iter_rows(job) if e.outcome == "pending"]
+    with pytest.raises(AttributeError):  # still frozen
+        rows[0].phone = "+84900000000"  # type: ignore[misc]
