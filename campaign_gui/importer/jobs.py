@@ -211,8 +211,10 @@ def check_resumable(journal: Journal, job_id: str, *, mapping: Mapping[str, Any]
     if file_fingerprint(path)[2] != record.source_sha256:
         raise ImportInputError(SOURCE_CHANGED, kind="source_changed")
     if mapping is not None:
-        current = settings_fingerprint(mapping_json(mapping), sheet, header_row, policy or record.policy,
-                                       region or record.region)
+        # Settings the caller leaves out are the job's own (only what is passed can differ).
+        current = settings_fingerprint(mapping_json(mapping), record.sheet if sheet is None else sheet,
+                                       record.header_row if header_row is None else header_row,
+                                       policy or record.policy, region or record.region)
         if current != record.fingerprint:
             raise ImportInputError(MAPPING_CHANGED, kind="mapping_changed")
     return record
