@@ -11,7 +11,6 @@ from engine_fakes import PHONES, FakeTime, vn_records
 from sandbox_import import assert_invariant, assert_once, run_import
 
 from campaign_gui.domain.errors import Timeout
-from campaign_gui.providers.base import RetryClass
 
 TARGETS = {"stringee": {"campaign": "CA100003"}, "smsby": {"list": "101"}, "alohub": {"campaign": "1042"},
            "cellcast": {"list": "Import test"}, "dynmsg": {"campaign": "new", "sender": "ACME",
@@ -211,8 +210,16 @@ async def test_dynmsg_lost_create_answer_is_verified_not_recreated(sandbox: Any,
     assert_once(sandbox.control.ledger("dynmsg"), records)
 
 
-async def test_timeout_cause_counts_as_reached(sandbox: Any) -> None:
+async def test_timeout_cause_counts_as_reached(sandbox: Any, tmp_path: Path) -> None:
+    """A request that timed out may have been processed: Cellcast flags the batch instead of resending."""
     from campaign_gui.importer.retry import may_have_reached_server
 
     assert may_have_reached_server(Timeout("x"))
-    assert RetryClass.VERIFY.value == "verify"
+    records = recs("cellcast", 10)
+    sandbox.control.fault(provider="cellcast", path=UPLOAD_PATH["cellcast"], action="stall", seconds=3, commit=True)
+    run = await run_import(sandbox, tmp_path, "cellcast", records, TARGETS["cellcast"], fake_time=FakeTime(),
+                           client_kw={"deadline": 0.5})
+    assert run.summary.needs_verification == 10 and run.summary.added == 0
+    assert run.journal.batches(run.job)[0].state == "needs_verification"
+    assert "check before sending again" in run.outcomes()[2][1]
+    assert sandbox.control.requests("cellcast")["count"] == 1  # never resent

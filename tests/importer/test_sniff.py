@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import random
-import resource
 import struct
-import time
 import zipfile
 import zlib
 from pathlib import Path
@@ -124,23 +122,124 @@ def test_missing_file(tmp_path: Path) -> None:
     assert _kind_of_error(tmp_path / "nope.xlsx") == "not_found"
 
 
-def _bounded(fn: object, seconds: float = 10.0, mb: int = 400) -> None:
-    assert callable(fn)
-    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    t0 = time.monotonic()
-    fn()
-    assert time.monotonic() - t0 < seconds
-    assert (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024 < mb
+# --- hostile files: each opened in a fresh child process whose own peak RSS is measured ---------------
+
+_CHILD = """
+import json, sys, time
+from campaign_gui.domain.errors import ImportInputError
+from campaign_gui.importer.reader import open_source
+started = time.monotonic()
+result = {"kind": None, "message": ""}
+try:
+    with open_source(sys.argv[1]) as src:
+        for _ in src.iter_rows_fast(0):
+            pass
+except ImportInputError as exc:
+    result = {"kind": exc.kind, "message": exc.message}
+result["seconds"] = time.monotonic() - started
+print(json.dumps(result), flush=True)
+"""
+BLOCK = b"<row/>" * 174_762  # just under 1 MiB of well-formed XML, deflating ~700:1
 
 
-def test_zip_bomb_rejected_from_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sn, "RATIO_MIN_SIZE", 8 * 1024**2)  # the real limit is 64 MB: keep the test small
-    p = sf.write_xlsx(tmp_path / "bomb.xlsx", {"S": ROWS})
-    big = b"<row/>" * (12 * 1024**2 // 6)  # 12 MB that deflates ~1000x
-    sf.patch_zip(p, "xl/worksheets/sheet1.xml", lambda d: d.replace(b"</sheetData>", big + b"</sheetData>"))
-    assert p.stat().st_size < 2 * 1024**2
-    _bounded(lambda: pytest.raises(ImportInputError, open_source, p))
-    assert _kind_of_error(p) == "zip_bomb"
+def _in_child(path: Path, timeout: float = 60) -> tuple[dict[str, object], float]:
+    """Open ``path`` with ``reader.open_source`` in a fresh interpreter; (its answer, its peak RSS in MB).
+
+    The peak comes from ``wait4`` on that very child, not from this (long-lived, much larger) process.
+    """
+    import json
+    import os
+    import subprocess
+    import sys
+    import tempfile
+    import threading
+
+    with tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen([sys.executable, "-c", _CHILD, str(path)], stdout=subprocess.PIPE, stderr=errors,
+                                cwd=Path(__file__).resolve().parents[2])
+        guard = threading.Timer(timeout, proc.kill)  # a safety net only: a hung child is killed
+        guard.start()
+        try:
+            assert proc.stdout is not None
+            out = proc.stdout.read()  # to EOF; the child is not reaped yet…
+        finally:
+            guard.cancel()
+            proc.stdout.close()  # type: ignore[union-attr]
+        errors.seek(0)
+        err = errors.read()
+    _pid, status, usage = os.wait4(proc.pid, 0)  # …so its own rusage is still there to collect
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    assert proc.returncode == 0, err.decode(errors="replace")[-2000:]
+    peak_mb = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 1024**2
+    return json.loads(out.decode().strip().splitlines()[-1]), peak_mb
+
+
+def _baseline_mb(tmp_path: Path) -> float:
+    """The child's peak on a harmless workbook: the interpreter and its imports."""
+    answer, peak = _in_child(sf.write_xlsx(tmp_path / "harmless.xlsx", {"S": ROWS}))
+    assert answer["kind"] is None
+    return peak
+
+
+def _zip_with_deflate_bomb(path: Path, template: Path, member: str, blocks: int,
+                           declared_size: int | None = None) -> int:
+    """Rewrite ``template`` with ``member`` replaced by its XML whose sheetData holds ``blocks`` MiB of rows.
+
+    The deflate stream is built from one compressed block repeated (a full flush resets the dictionary,
+    so every block compresses to the same bytes): gigabytes of content in a few MB, written in a blink.
+    ``declared_size`` lies about the uncompressed size in both headers. Returns the real size.
+    """
+    import zipfile as zf_mod
+
+    with zf_mod.ZipFile(template) as zf:
+        members = [(i.filename, zf.read(i)) for i in zf.infolist()]
+    out = bytearray()
+    central = bytearray()
+    for name, data in members:
+        if name == member:
+            head, tail = data.split(b"</sheetData>", 1)
+            tail = b"</sheetData>" + tail
+            comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+            first = comp.compress(head) + comp.flush(zlib.Z_FULL_FLUSH)
+            block = comp.compress(BLOCK) + comp.flush(zlib.Z_FULL_FLUSH)
+            assert comp.compress(BLOCK) + comp.flush(zlib.Z_FULL_FLUSH) == block  # history-free
+            payload = first + block * blocks + comp.compress(tail) + comp.flush()
+            crc = zlib.crc32(head)
+            for _ in range(blocks):
+                crc = zlib.crc32(BLOCK, crc)
+            crc = zlib.crc32(tail, crc)
+            size = len(head) + len(BLOCK) * blocks + len(tail)
+            real = size
+            if declared_size is not None:
+                size = declared_size
+        else:
+            comp = zlib.compressobj(6, zlib.DEFLATED, -15)
+            payload = comp.compress(data) + comp.flush()
+            crc, size = zlib.crc32(data), len(data)
+        raw = name.encode()
+        offset = len(out)
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(payload), size, len(raw), 0)
+        out += raw + payload
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(payload), size,
+                               len(raw), 0, 0, 0, 0, 0, offset) + raw
+    cd_offset = len(out)
+    out += central + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central),
+                                 cd_offset, 0)
+    path.write_bytes(bytes(out))
+    return real
+
+
+def test_zip_bomb_rejected_from_directory(tmp_path: Path) -> None:
+    """A 2 GiB sheet in a ~3 MB file, with the real limits: refused from the directory, in little memory."""
+    template = sf.write_xlsx(tmp_path / "template.xlsx", {"S": ROWS})
+    p = tmp_path / "bomb.xlsx"
+    real = _zip_with_deflate_bomb(p, template, "xl/worksheets/sheet1.xml", blocks=2048)
+    assert real > 2 * 1000**3 and p.stat().st_size < 5 * 1024**2
+    base = _baseline_mb(tmp_path)
+    answer, peak = _in_child(p)
+    assert answer["kind"] == "zip_bomb" and "zip bomb" in str(answer["message"]).lower(), answer
+    assert peak < 300 and peak - base < 100, (peak, base)  # inflating it would need > 2,000 MB
+    assert float(answer["seconds"]) < 20  # a generous safety net, not a timing assertion
 
 
 def test_too_many_members(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -149,6 +248,19 @@ def test_too_many_members(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     for i in range(30):
         sf.add_member(p, f"xl/media/i{i}.bin", b"x")
     assert _kind_of_error(p) == "zip_bomb"
+
+
+def test_lying_zip_sizes_are_bounded(tmp_path: Path) -> None:
+    """The sheet declares 4,000 bytes but inflates to 512 MiB: nobody may trust the stream over the header."""
+    template = sf.write_xlsx(tmp_path / "template.xlsx", {"S": ROWS})
+    p = tmp_path / "liar.xlsx"
+    real = _zip_with_deflate_bomb(p, template, "xl/worksheets/sheet1.xml", blocks=512, declared_size=4000)
+    assert real > 500 * 1000**2
+    base = _baseline_mb(tmp_path)
+    answer, peak = _in_child(p)
+    assert answer["kind"] in ("zip_bomb", "corrupt"), answer
+    assert peak < 300 and peak - base < 100, (peak, base)  # inflating it would need > 500 MB
+    assert float(answer["seconds"]) < 20
 
 
 def _lie_about_size(path: Path, member: str, declared: int, crc_of_prefix: bool) -> None:
@@ -169,24 +281,25 @@ def _lie_about_size(path: Path, member: str, declared: int, crc_of_prefix: bool)
 
 
 @pytest.mark.parametrize("crc_of_prefix", [False, True])
-def test_lying_zip_sizes_are_bounded(tmp_path: Path, crc_of_prefix: bool) -> None:
+def test_lying_zip_sizes_refused(tmp_path: Path, crc_of_prefix: bool) -> None:
+    """Declared size shorter than the stream, with the CRC of the whole or of the declared prefix."""
     p = sf.write_xlsx(tmp_path / "liar.xlsx", {"S": ROWS})
     rows = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>0901234567</t></is></c></row>' % (r, r)
-                    for r in range(3, 200_000))
+                    for r in range(3, 20_000))
     sf.patch_zip(p, "xl/worksheets/sheet1.xml", lambda d: d.replace(b"</sheetData>", rows + b"</sheetData>"))
     _lie_about_size(p, "xl/worksheets/sheet1.xml", 4000, crc_of_prefix)
-    _bounded(lambda: pytest.raises(ImportInputError, lambda: list(open_source(p).iter_rows_fast(0))))
     assert _kind_of_error(p) in ("zip_bomb", "corrupt")
 
 
 def test_billion_laughs_in_shared_strings(tmp_path: Path) -> None:
     p = sf.write_xlsxwriter(tmp_path / "lol.xlsx", ROWS)
     sf.patch_zip(p, "xl/sharedStrings.xml", lambda d: sf.BILLION_LAUGHS)
-    _bounded(lambda: pytest.raises(ImportInputError, open_source, p), seconds=5, mb=100)
-    with pytest.raises(ImportInputError) as info:
-        open_source(p)
-    assert info.value.kind == "xml_entities"
-    assert info.value.message.startswith("The file contains XML constructs that are not allowed")
+    base = _baseline_mb(tmp_path)
+    answer, peak = _in_child(p)
+    assert answer["kind"] == "xml_entities", answer
+    assert str(answer["message"]).startswith("The file contains XML constructs that are not allowed")
+    assert peak < 300 and peak - base < 50, (peak, base)  # expanding it would need ~3,000 MB
+    assert float(answer["seconds"]) < 10
 
 
 def test_entity_in_workbook_xml(tmp_path: Path) -> None:
