@@ -37,6 +37,7 @@ from campaign_gui.services.import_worker import (
     ValidationRequest,
 )
 from campaign_gui.services.tasks import TaskOwner
+from campaign_gui.services.texts import input_error_text
 
 __all__ = ["ColumnMapping", "FileSummary", "ImportService", "InvalidPolicy", "JobSummary", "ProgressSnapshot",
            "RowRecord", "RowStatus", "SheetPreview", "SheetSummary", "UserError", "ValidationRequest",
@@ -89,7 +90,7 @@ def describe_import_error(exc: BaseException) -> UserError:
                          QCoreApplication.translate("ImportError", "Cancelled by you."))
     if isinstance(exc, ImportInputError):
         title = QCoreApplication.translate("ImportError", "Cannot use this file")
-        return UserError(ErrorKind.REJECTED, title, exc.message)
+        return UserError(ErrorKind.REJECTED, title, input_error_text(exc.kind, exc.message))
     if type(exc).__name__ == "DataDirLocked":
         title = QCoreApplication.translate("ImportError", "Imports are busy elsewhere")
         return UserError(ErrorKind.REJECTED, title, str(getattr(exc, "message", exc)))
@@ -153,7 +154,7 @@ class ImportService(QObject):
         try:
             sniff(p)
         except ImportInputError as exc:
-            return exc.message
+            return input_error_text(exc.kind, exc.message)
         except OSError as exc:
             return QCoreApplication.translate("ImportService", "Cannot read {0}: {1}").format(p.name, exc)
         return None

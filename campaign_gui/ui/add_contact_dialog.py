@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from campaign_gui.domain.models import UploadRow
 from campaign_gui.providers.base import ProviderInfo
 from campaign_gui.services.phones import PhoneCheck, check_phone
+from campaign_gui.services.texts import phone_message_text
 from campaign_gui.ui.account_dialog import provider_text
 
 
@@ -72,7 +73,7 @@ class AddContactDialog(QDialog):
         if self._check.ok:
             self.phone_status.setText(self.tr("Will be added as {0}").format(self._check.e164))
         else:
-            self.phone_status.setText(self._check.message if self.phone.text().strip() else "")
+            self.phone_status.setText(phone_message_text(self._check.message) if self.phone.text().strip() else "")
         if self._check.suggestion:
             self.suggestion.setText(self.tr("Use {0}").format(self._check.suggestion))
         self.suggestion.setVisible(bool(self._check.suggestion))

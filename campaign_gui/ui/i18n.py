@@ -78,6 +78,7 @@ class LanguageManager:
         for old in self._translators:
             QCoreApplication.removeTranslator(old)
         self._translators = []
+        QLocale.setDefault(QLocale(QLocale.Language.English))  # numbers as the source texts write them
 
     def _load(self, stem: str) -> QTranslator | None:
         qm = self._dir / f"{stem}.qm"

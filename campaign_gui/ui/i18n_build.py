@@ -38,7 +38,7 @@ def write_provider_texts() -> None:
     texts: list[str] = ["Production", "Development"]
     for info in all_infos():
         for text in (info.secret_label, *(f.label for f in info.fields), *(u.label for u in info.upload_fields),
-                     *info.notes.values()):
+                     *(t.label for t in info.targets), *info.notes.values()):
             if text and text not in texts:
                 texts.append(text)
     lines = ['"""Provider-declared labels and notes, listed so that lupdate extracts them (context ProviderText)."""',

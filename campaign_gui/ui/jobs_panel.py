@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from campaign_gui.services.import_service import ImportService, JobSummary, ProgressSnapshot, UserError
+from campaign_gui.services.texts import decimal, number, percent, stop_message_text
 from campaign_gui.ui.import_wizard.upload_page import waiting_text
 
 COLUMNS = 6  # job/file, account, target, state, progress, message
@@ -110,7 +111,7 @@ class JobsPanel(QWidget):
             counts = dict(record.counts)
             done = sum(n for k, n in counts.items() if k not in ("pending", "invalid", "duplicate"))
             total = done + counts.get("pending", 0)
-            item.setText(4, self.tr("{0:,} of {1:,}").format(done, total))
+            item.setText(4, self.tr("{0} of {1}").format(number(done), number(total)))
             item.setText(5, self._message(record.id, record.message))
             self.tree.addTopLevelItem(item)
             snap = self.jobs.snapshot(record.id)
@@ -144,15 +145,17 @@ class JobsPanel(QWidget):
     def _show_snapshot(self, item: QTreeWidgetItem, snap: ProgressSnapshot) -> None:
         self._states[str(item.data(0, Qt.ItemDataRole.UserRole))] = snap.state
         item.setText(3, self.state_text(snap.state))
-        rate = self.tr(", {0:,.0f} rows/s").format(snap.rows_per_second) if snap.rows_per_second else ""
-        item.setText(4, self.tr("{0:,} of {1:,} ({2:.0%}){3}").format(snap.done, snap.total, snap.fraction, rate))
+        rate = self.tr(", {0} rows/s").format(decimal(snap.rows_per_second)) if snap.rows_per_second else ""
+        item.setText(4, self.tr("{0} of {1} ({2}){3}").format(number(snap.done), number(snap.total),
+                                                              percent(snap.fraction), rate))
         wait = waiting_text(snap)
-        item.setText(5, wait or snap.message)
+        item.setText(5, wait or stop_message_text(snap.message))
 
     def _message(self, job_id: str, fallback: str) -> str:
         if job_id in self._added:
-            return self.tr("{0:,} added, {1:,} not added").format(*self._added[job_id])
-        return self._messages.get(job_id, fallback)
+            added, not_added = self._added[job_id]
+            return self.tr("{0} added, {1} not added").format(number(added), number(not_added))
+        return stop_message_text(self._messages.get(job_id, fallback))  # translated now: follows the language
 
     def _finished(self, job_id: str, summary: JobSummary) -> None:
         if summary.message:

@@ -822,7 +822,19 @@ The details are in the log in {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0:,} of {1:,}</source>
+        <source>{0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, {0} rows/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} ({2}){3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} added, {1} not added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -851,18 +863,6 @@ The details are in the log in {2}.</source>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, {0:,.0f} rows/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0:,} of {1:,} ({2:.0%}){3}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0:,} added, {1:,} not added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1120,6 +1120,10 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Campaign id (CA…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Stringee has no documented campaign list; add campaigns by id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1164,6 +1168,10 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Mailing list id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>SMS.by imports contacts into mailing lists; there are no campaigns to browse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1193,6 +1201,18 @@ Log: {1}</source>
     </message>
     <message>
         <source>User name (needed to list campaigns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact list id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New contact list name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1248,6 +1268,14 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Lists (by name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags (by name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cellcast has no campaigns for contacts; contacts live in lists and tags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1292,6 +1320,26 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Campaign (only &apos;new&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start (ISO 8601)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore invalid numbers (true/false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dynamic Messaging cannot add contacts to an existing campaign: an import creates a new one</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1313,6 +1361,397 @@ Log: {1}</source>
     </message>
     <message>
         <source>Never retried automatically: a lost answer is checked by listing campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReasonText</name>
+    <message>
+        <source>The phone cell is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cell holds a formula, not a phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel turned this number into scientific notation (like 8.49012E+10) and its last digits are lost; format the column as text and type the number again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a phone number (letters or other characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cell holds a number with decimals, not a phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many digits for a phone number (more than 15).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too few digits for a phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of digits does not fit this country&apos;s phone numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown country code after the &apos;+&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid number for this country; with a &apos;+&apos; in front it is a valid foreign number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old 11-digit Vietnamese mobile number; the prefix changed in 2018.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel dropped the leading 0; read as a national number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cell was stored as a number; read as digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed the &apos;.0&apos; that Excel added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed the leading apostrophe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converted full-width digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converted non-Latin digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed non-breaking or other special spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed invisible characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too few digits for a phone number ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of digits does not fit this country&apos;s phone numbers ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid phone number ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old 11-digit Vietnamese mobile number: prefix {0} became {1} in 2018. Suggested: {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid {0} number; with a &apos;+&apos; in front it is a valid number of {1}: {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same phone number as row {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted the suggested number {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exact header &apos;{0}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English synonym &apos;{0}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vietnamese synonym &apos;{0}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russian synonym &apos;{0}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>synonym &apos;{0}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column content looks like phone numbers ({0}/{1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column content looks like email addresses ({0}/{1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remembered from an earlier import (&apos;{0}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workbook is password-protected: remove the password in Excel (File → Info → Protect Workbook) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file was saved as a web page, not a real Excel workbook: open it in Excel and Save As .xlsx, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is an &apos;XML Spreadsheet 2003&apos;, which cannot be read: open it in Excel and Save As .xlsx, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is damaged or incomplete (the workbook could not be unpacked): open it in Excel, save it again and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a spreadsheet or text file that can be read (supported: .xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .tsv, .txt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This zip/Office file does not contain a spreadsheet (is it a Word or PowerPoint document?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Office file is not a spreadsheet (is it a Word or PowerPoint document?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook unpacks to far more data than it holds (a &apos;zip bomb&apos; or a damaged file); it was not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook is too large once unpacked (over 3 GB); split it into smaller files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file contains XML constructs that are not allowed (DTD or entity declarations); it was not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header row must be 1 or more (0 = no header).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No phone column was found: choose which column holds the phone numbers (e.g. --map phone=B).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source file changed since the import started; start a new import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source file is gone since the import started; start a new import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the column mapping or settings changed since the import started; start a new import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File not found: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is a folder, not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No import job {0} in this data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no sheet {0} in this file (sheets: {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown text encoding {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text file could not be read near line {0}: {1} (an unclosed quote?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} row(s) have an invalid phone number: fix them, or choose to skip or include invalid rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job {0} has already ended ({1}); nothing to resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet &apos;{0}&apos;: merged cells {1} and {2} more: only the top-left cell of each holds a value; the other cells are read as empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet &apos;{0}&apos;: merged cells {1}: only the top-left cell of each holds a value; the other cells are read as empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet &apos;{0}&apos;: {1} formula cell(s) have no saved value ({2}); they are read as empty. Open the file in Excel and save it to store the values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} NUL byte(s) were removed from the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent: the import was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled by the user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused by the user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted; resume the job to continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent when the app stopped; the answer was lost: check at the provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the app stopped while the campaign was being created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider did not say what happened to this row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider&apos;s import job rejected the rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already in the list (perhaps from this batch&apos;s lost first attempt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already in the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stringee: invalid phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected by SMS.by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected with its batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ignored by Dynamic Messaging as an invalid number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider unreachable, will resume ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} did not accept the key: re-enter the key, then resume the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the campaign may not have been created ({0}); check before creating it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: it may have been saved; check before sending again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider rejected {0} of {1} rows of this batch without naming them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider counted {0} of {1} rows of this batch as already there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added or updated (SMS.by: {0} of {1} updated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retrying after an error ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider&apos;s import job failed ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}; the check failed: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate limited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate-limit quota used up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slowing down after rate limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider unreachable; resuming</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1527,15 +1966,27 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rows {0:,}: valid {1:,}, invalid {2:,}, duplicates {3:,}</source>
+        <source>Rows {0}: valid {1}, invalid {2}, duplicates {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sent {0:,}: added {1:,}, updated {2:,}, already there {3:,}, rejected {4:,}, failed {5:,}, needs verification {6:,}</source>
+        <source>Sent {0}: added {1}, updated {2}, already there {3}, rejected {4}, failed {5}, needs verification {6}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not sent yet: {0:,}</source>
+        <source>Not sent yet: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the {0} contacts this import added? Only contacts that are still pending can be deleted; the others are listed afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} kept because they are already called or in a call: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} not found in the list any more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1559,10 +2010,6 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete the {0:,} contacts this import added? Only contacts that are still pending can be deleted; the others are listed afterwards.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Deleting the contacts this import added…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1572,14 +2019,6 @@ Log: {1}</source>
             <numerusform>Undo: %n contact deleted.</numerusform>
             <numerusform>Undo: %n contacts deleted.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>{0:,} kept because they are already called or in a call: {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0:,} not found in the list any more.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1696,15 +2135,19 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checking the rows… {0:,} read</source>
+        <source>Checking the rows… {0} read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet “{0}”, header row {1}: {2} data rows ({3} blank rows skipped).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid: {0}   Fixed: {1}   Invalid: {2}   Duplicate: {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The check was cancelled. Go back and forward again to restart it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sheet “{0}”, header row {1}: {2:,} data rows ({3:,} blank rows skipped).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1713,10 +2156,6 @@ Log: {1}</source>
             <numerusform>Accept all suggestions (%n)</numerusform>
             <numerusform>Accept all suggestions (%n)</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Valid: {0:,}   Fixed: {1:,}   Invalid: {2:,}   Duplicate: {3:,}</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Invalid because: {0}</source>
@@ -1845,7 +2284,7 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0:,} rows will be sent ({1}).</source>
+        <source>{0} rows will be sent ({1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1912,15 +2351,19 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0}: {1:,} of {2:,} rows</source>
+        <source>{0}: {1} of {2} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} rows/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1} sent, {2} added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>, batch {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0:,.0f} rows/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1929,10 +2372,6 @@ Log: {1}</source>
     </message>
     <message>
         <source>about {0} left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0}: {1:,} sent, {2:,} added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -811,8 +811,20 @@ Chi tiết có trong nhật ký tại {2}.</translation>
         <translation>Không đọc được nhật ký nhập: {0}</translation>
     </message>
     <message>
-        <source>{0:,} of {1:,}</source>
-        <translation>{0:,} / {1:,}</translation>
+        <source>{0} of {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <source>, {0} rows/s</source>
+        <translation>, {0} dòng/giây</translation>
+    </message>
+    <message>
+        <source>{0} of {1} ({2}){3}</source>
+        <translation>{0} / {1} ({2}){3}</translation>
+    </message>
+    <message>
+        <source>{0} added, {1} not added</source>
+        <translation>đã thêm {0}, không thêm {1}</translation>
     </message>
     <message>
         <source>preparing</source>
@@ -841,18 +853,6 @@ Chi tiết có trong nhật ký tại {2}.</translation>
     <message>
         <source>failed</source>
         <translation>thất bại</translation>
-    </message>
-    <message>
-        <source>, {0:,.0f} rows/s</source>
-        <translation>, {0:,.0f} dòng/giây</translation>
-    </message>
-    <message>
-        <source>{0:,} of {1:,} ({2:.0%}){3}</source>
-        <translation>{0:,} / {1:,} ({2:.0%}){3}</translation>
-    </message>
-    <message>
-        <source>{0:,} added, {1:,} not added</source>
-        <translation>đã thêm {0:,}, không thêm {1:,}</translation>
     </message>
     <message>
         <source>Save the report</source>
@@ -1111,6 +1111,10 @@ Nhật ký: {1}</translation>
         <translation>SID của khóa API (SK…)</translation>
     </message>
     <message>
+        <source>Campaign id (CA…)</source>
+        <translation>Mã chiến dịch (CA…)</translation>
+    </message>
+    <message>
         <source>Stringee has no documented campaign list; add campaigns by id</source>
         <translation>Stringee không có API liệt kê chiến dịch; hãy thêm chiến dịch theo mã</translation>
     </message>
@@ -1155,6 +1159,10 @@ Nhật ký: {1}</translation>
         <translation>Email</translation>
     </message>
     <message>
+        <source>Mailing list id</source>
+        <translation>Mã danh sách gửi</translation>
+    </message>
+    <message>
         <source>SMS.by imports contacts into mailing lists; there are no campaigns to browse</source>
         <translation>SMS.by nhập liên hệ vào danh sách gửi; không có chiến dịch để duyệt</translation>
     </message>
@@ -1185,6 +1193,18 @@ Nhật ký: {1}</translation>
     <message>
         <source>User name (needed to list campaigns)</source>
         <translation>Tên người dùng (cần để liệt kê chiến dịch)</translation>
+    </message>
+    <message>
+        <source>Campaign id</source>
+        <translation>Mã chiến dịch</translation>
+    </message>
+    <message>
+        <source>Contact list id</source>
+        <translation>Mã danh sách liên hệ</translation>
+    </message>
+    <message>
+        <source>New contact list name</source>
+        <translation>Tên danh sách liên hệ mới</translation>
     </message>
     <message>
         <source>Alohub has no documented single-campaign lookup; browse the campaign list</source>
@@ -1239,6 +1259,14 @@ Nhật ký: {1}</translation>
         <translation>Giao dịch mua</translation>
     </message>
     <message>
+        <source>Lists (by name)</source>
+        <translation>Danh sách (theo tên)</translation>
+    </message>
+    <message>
+        <source>Tags (by name)</source>
+        <translation>Thẻ (theo tên)</translation>
+    </message>
+    <message>
         <source>Cellcast has no campaigns for contacts; contacts live in lists and tags</source>
         <translation>Cellcast không có chiến dịch cho liên hệ; liên hệ nằm trong danh sách và thẻ</translation>
     </message>
@@ -1283,6 +1311,26 @@ Nhật ký: {1}</translation>
         <translation>Tùy chỉnh 2</translation>
     </message>
     <message>
+        <source>Campaign (only &apos;new&apos;)</source>
+        <translation>Chiến dịch (chỉ &apos;new&apos;)</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Người gửi</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nội dung tin nhắn</translation>
+    </message>
+    <message>
+        <source>Start (ISO 8601)</source>
+        <translation>Bắt đầu (ISO 8601)</translation>
+    </message>
+    <message>
+        <source>Ignore invalid numbers (true/false)</source>
+        <translation>Bỏ qua số không hợp lệ (true/false)</translation>
+    </message>
+    <message>
         <source>Dynamic Messaging cannot add contacts to an existing campaign: an import creates a new one</source>
         <translation>Dynamic Messaging không thêm được liên hệ vào chiến dịch có sẵn: mỗi lần nhập tạo một chiến dịch mới</translation>
     </message>
@@ -1305,6 +1353,397 @@ Nhật ký: {1}</translation>
     <message>
         <source>Never retried automatically: a lost answer is checked by listing campaigns</source>
         <translation>Không bao giờ tự động thử lại: câu trả lời bị mất được kiểm tra bằng cách liệt kê chiến dịch</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonText</name>
+    <message>
+        <source>The phone cell is empty.</source>
+        <translation>Ô số điện thoại đang trống.</translation>
+    </message>
+    <message>
+        <source>The cell holds a formula, not a phone number.</source>
+        <translation>Ô chứa công thức, không phải số điện thoại.</translation>
+    </message>
+    <message>
+        <source>Excel turned this number into scientific notation (like 8.49012E+10) and its last digits are lost; format the column as text and type the number again.</source>
+        <translation>Excel đã chuyển số này sang dạng số khoa học (như 8.49012E+10) và các chữ số cuối đã bị mất; hãy định dạng cột là văn bản rồi nhập lại số.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number (letters or other characters).</source>
+        <translation>Đây không phải là số điện thoại (có chữ cái hoặc ký tự khác).</translation>
+    </message>
+    <message>
+        <source>The cell holds a number with decimals, not a phone number.</source>
+        <translation>Ô chứa số thập phân, không phải số điện thoại.</translation>
+    </message>
+    <message>
+        <source>Too many digits for a phone number (more than 15).</source>
+        <translation>Quá nhiều chữ số cho một số điện thoại (hơn 15).</translation>
+    </message>
+    <message>
+        <source>Too few digits for a phone number.</source>
+        <translation>Quá ít chữ số cho một số điện thoại.</translation>
+    </message>
+    <message>
+        <source>The number of digits does not fit this country&apos;s phone numbers.</source>
+        <translation>Số chữ số không khớp với số điện thoại của quốc gia này.</translation>
+    </message>
+    <message>
+        <source>Unknown country code after the &apos;+&apos;.</source>
+        <translation>Mã quốc gia sau dấu &apos;+&apos; không xác định.</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number.</source>
+        <translation>Không phải là số điện thoại hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Not a valid number for this country; with a &apos;+&apos; in front it is a valid foreign number.</source>
+        <translation>Không phải số hợp lệ của quốc gia này; nếu thêm dấu &apos;+&apos; phía trước thì là số nước ngoài hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Old 11-digit Vietnamese mobile number; the prefix changed in 2018.</source>
+        <translation>Số di động Việt Nam 11 chữ số cũ; đầu số đã đổi vào năm 2018.</translation>
+    </message>
+    <message>
+        <source>Excel dropped the leading 0; read as a national number.</source>
+        <translation>Excel đã bỏ số 0 ở đầu; đọc như số trong nước.</translation>
+    </message>
+    <message>
+        <source>The cell was stored as a number; read as digits.</source>
+        <translation>Ô được lưu dạng số; đọc thành các chữ số.</translation>
+    </message>
+    <message>
+        <source>Removed the &apos;.0&apos; that Excel added.</source>
+        <translation>Đã bỏ phần &apos;.0&apos; do Excel thêm vào.</translation>
+    </message>
+    <message>
+        <source>Removed the leading apostrophe.</source>
+        <translation>Đã bỏ dấu nháy đơn ở đầu.</translation>
+    </message>
+    <message>
+        <source>Converted full-width digits.</source>
+        <translation>Đã chuyển đổi chữ số toàn độ rộng.</translation>
+    </message>
+    <message>
+        <source>Converted non-Latin digits.</source>
+        <translation>Đã chuyển đổi chữ số không thuộc hệ Latinh.</translation>
+    </message>
+    <message>
+        <source>Removed non-breaking or other special spaces.</source>
+        <translation>Đã bỏ khoảng trắng không ngắt hoặc khoảng trắng đặc biệt khác.</translation>
+    </message>
+    <message>
+        <source>Removed invisible characters.</source>
+        <translation>Đã bỏ các ký tự vô hình.</translation>
+    </message>
+    <message>
+        <source>Too few digits for a phone number ({0}).</source>
+        <translation>Quá ít chữ số cho một số điện thoại ({0}).</translation>
+    </message>
+    <message>
+        <source>The number of digits does not fit this country&apos;s phone numbers ({0}).</source>
+        <translation>Số chữ số không khớp với số điện thoại của quốc gia này ({0}).</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number ({0}).</source>
+        <translation>Không phải là số điện thoại hợp lệ ({0}).</translation>
+    </message>
+    <message>
+        <source>Old 11-digit Vietnamese mobile number: prefix {0} became {1} in 2018. Suggested: {2}.</source>
+        <translation>Số di động Việt Nam 11 chữ số cũ: đầu số {0} đã đổi thành {1} vào năm 2018. Đề xuất: {2}.</translation>
+    </message>
+    <message>
+        <source>Not a valid {0} number; with a &apos;+&apos; in front it is a valid number of {1}: {2}.</source>
+        <translation>Không phải số {0} hợp lệ; nếu thêm dấu &apos;+&apos; phía trước thì là số hợp lệ của {1}: {2}.</translation>
+    </message>
+    <message>
+        <source>Same phone number as row {0}.</source>
+        <translation>Trùng số điện thoại với dòng {0}.</translation>
+    </message>
+    <message>
+        <source>Accepted the suggested number {0}.</source>
+        <translation>Đã chấp nhận số đề xuất {0}.</translation>
+    </message>
+    <message>
+        <source>exact header &apos;{0}&apos;</source>
+        <translation>tiêu đề khớp chính xác &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>English synonym &apos;{0}&apos;</source>
+        <translation>từ đồng nghĩa tiếng Anh &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>Vietnamese synonym &apos;{0}&apos;</source>
+        <translation>từ đồng nghĩa tiếng Việt &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>Russian synonym &apos;{0}&apos;</source>
+        <translation>từ đồng nghĩa tiếng Nga &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>synonym &apos;{0}&apos;</source>
+        <translation>từ đồng nghĩa &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>column content looks like phone numbers ({0}/{1})</source>
+        <translation>nội dung cột trông giống số điện thoại ({0}/{1})</translation>
+    </message>
+    <message>
+        <source>column content looks like email addresses ({0}/{1})</source>
+        <translation>nội dung cột trông giống địa chỉ email ({0}/{1})</translation>
+    </message>
+    <message>
+        <source>remembered from an earlier import (&apos;{0}&apos;)</source>
+        <translation>ghi nhớ từ một lần nhập trước (&apos;{0}&apos;)</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Tệp trống.</translation>
+    </message>
+    <message>
+        <source>This workbook is password-protected: remove the password in Excel (File → Info → Protect Workbook) and try again.</source>
+        <translation>Sổ làm việc này được bảo vệ bằng mật khẩu: hãy gỡ mật khẩu trong Excel (Tệp → Thông tin → Bảo vệ Sổ làm việc) rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>This file was saved as a web page, not a real Excel workbook: open it in Excel and Save As .xlsx, then try again.</source>
+        <translation>Tệp này được lưu dưới dạng trang web, không phải sổ làm việc Excel thật: hãy mở tệp trong Excel, chọn Lưu Như .xlsx rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>This file is an &apos;XML Spreadsheet 2003&apos;, which cannot be read: open it in Excel and Save As .xlsx, then try again.</source>
+        <translation>Tệp này là &apos;XML Spreadsheet 2003&apos; nên không đọc được: hãy mở tệp trong Excel, chọn Lưu Như .xlsx rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The file is damaged or incomplete (the workbook could not be unpacked): open it in Excel, save it again and retry.</source>
+        <translation>Tệp bị hỏng hoặc không đầy đủ (không giải nén được sổ làm việc): hãy mở tệp trong Excel, lưu lại rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>This is not a spreadsheet or text file that can be read (supported: .xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .tsv, .txt).</source>
+        <translation>Đây không phải bảng tính hay tệp văn bản đọc được (hỗ trợ: .xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .tsv, .txt).</translation>
+    </message>
+    <message>
+        <source>This zip/Office file does not contain a spreadsheet (is it a Word or PowerPoint document?).</source>
+        <translation>Tệp zip/Office này không chứa bảng tính (có phải là tài liệu Word hoặc PowerPoint không?).</translation>
+    </message>
+    <message>
+        <source>This Office file is not a spreadsheet (is it a Word or PowerPoint document?).</source>
+        <translation>Tệp Office này không phải bảng tính (có phải là tài liệu Word hoặc PowerPoint không?).</translation>
+    </message>
+    <message>
+        <source>The workbook unpacks to far more data than it holds (a &apos;zip bomb&apos; or a damaged file); it was not opened.</source>
+        <translation>Sổ làm việc giải nén ra lượng dữ liệu lớn hơn rất nhiều so với kích thước của nó (&apos;zip bomb&apos; hoặc tệp bị hỏng); tệp không được mở.</translation>
+    </message>
+    <message>
+        <source>The workbook is too large once unpacked (over 3 GB); split it into smaller files.</source>
+        <translation>Sổ làm việc quá lớn sau khi giải nén (trên 3 GB); hãy chia thành các tệp nhỏ hơn.</translation>
+    </message>
+    <message>
+        <source>The file contains XML constructs that are not allowed (DTD or entity declarations); it was not opened.</source>
+        <translation>Tệp chứa cấu trúc XML không được phép (khai báo DTD hoặc thực thể); tệp không được mở.</translation>
+    </message>
+    <message>
+        <source>The header row must be 1 or more (0 = no header).</source>
+        <translation>Dòng tiêu đề phải từ 1 trở lên (0 = không có tiêu đề).</translation>
+    </message>
+    <message>
+        <source>No phone column was found: choose which column holds the phone numbers (e.g. --map phone=B).</source>
+        <translation>Không tìm thấy cột số điện thoại: hãy chọn cột chứa số điện thoại (ví dụ --map phone=B).</translation>
+    </message>
+    <message>
+        <source>the source file changed since the import started; start a new import</source>
+        <translation>tệp nguồn đã thay đổi kể từ khi bắt đầu nhập; hãy bắt đầu một lần nhập mới</translation>
+    </message>
+    <message>
+        <source>the source file is gone since the import started; start a new import</source>
+        <translation>tệp nguồn không còn nữa kể từ khi bắt đầu nhập; hãy bắt đầu một lần nhập mới</translation>
+    </message>
+    <message>
+        <source>the column mapping or settings changed since the import started; start a new import</source>
+        <translation>cách ghép cột hoặc thiết lập đã thay đổi kể từ khi bắt đầu nhập; hãy bắt đầu một lần nhập mới</translation>
+    </message>
+    <message>
+        <source>File not found: {0}</source>
+        <translation>Không tìm thấy tệp: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is a folder, not a file.</source>
+        <translation>{0} là thư mục, không phải tệp.</translation>
+    </message>
+    <message>
+        <source>No import job {0} in this data directory</source>
+        <translation>Không có tác vụ nhập {0} trong thư mục dữ liệu này</translation>
+    </message>
+    <message>
+        <source>Cannot read {0}: {1}</source>
+        <translation>Không đọc được {0}: {1}</translation>
+    </message>
+    <message>
+        <source>There is no sheet {0} in this file (sheets: {1}).</source>
+        <translation>Tệp này không có trang tính {0} (các trang tính: {1}).</translation>
+    </message>
+    <message>
+        <source>Unknown text encoding {0}.</source>
+        <translation>Bảng mã văn bản không xác định: {0}.</translation>
+    </message>
+    <message>
+        <source>The text file could not be read near line {0}: {1} (an unclosed quote?)</source>
+        <translation>Không đọc được tệp văn bản ở gần dòng {0}: {1} (có dấu ngoặc kép chưa đóng?)</translation>
+    </message>
+    <message>
+        <source>{0} row(s) have an invalid phone number: fix them, or choose to skip or include invalid rows.</source>
+        <translation>{0} dòng có số điện thoại không hợp lệ: hãy sửa, hoặc chọn bỏ qua hay gửi cả các dòng không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Job {0} has already ended ({1}); nothing to resume</source>
+        <translation>Tác vụ {0} đã kết thúc ({1}); không có gì để tiếp tục</translation>
+    </message>
+    <message>
+        <source>Sheet &apos;{0}&apos;: merged cells {1} and {2} more: only the top-left cell of each holds a value; the other cells are read as empty.</source>
+        <translation>Trang tính &apos;{0}&apos;: ô gộp {1} và {2} vùng khác: chỉ ô trên cùng bên trái của mỗi vùng có giá trị; các ô còn lại được đọc là trống.</translation>
+    </message>
+    <message>
+        <source>Sheet &apos;{0}&apos;: merged cells {1}: only the top-left cell of each holds a value; the other cells are read as empty.</source>
+        <translation>Trang tính &apos;{0}&apos;: ô gộp {1}: chỉ ô trên cùng bên trái của mỗi vùng có giá trị; các ô còn lại được đọc là trống.</translation>
+    </message>
+    <message>
+        <source>Sheet &apos;{0}&apos;: {1} formula cell(s) have no saved value ({2}); they are read as empty. Open the file in Excel and save it to store the values.</source>
+        <translation>Trang tính &apos;{0}&apos;: {1} ô công thức chưa có giá trị được lưu ({2}); các ô này được đọc là trống. Hãy mở tệp trong Excel và lưu lại để lưu các giá trị.</translation>
+    </message>
+    <message>
+        <source>{0} NUL byte(s) were removed from the file.</source>
+        <translation>Đã xóa {0} byte NUL khỏi tệp.</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>chưa gửi</translation>
+    </message>
+    <message>
+        <source>not sent: the import was cancelled</source>
+        <translation>chưa gửi: lần nhập đã bị hủy</translation>
+    </message>
+    <message>
+        <source>not uploaded</source>
+        <translation>không được tải lên</translation>
+    </message>
+    <message>
+        <source>cancelled by the user</source>
+        <translation>đã bị người dùng hủy</translation>
+    </message>
+    <message>
+        <source>paused by the user</source>
+        <translation>đã bị người dùng tạm dừng</translation>
+    </message>
+    <message>
+        <source>interrupted; resume the job to continue</source>
+        <translation>bị gián đoạn; hãy tiếp tục tác vụ để làm tiếp</translation>
+    </message>
+    <message>
+        <source>sent when the app stopped; the answer was lost: check at the provider</source>
+        <translation>đã gửi khi ứng dụng dừng; câu trả lời bị mất: hãy kiểm tra tại nhà cung cấp</translation>
+    </message>
+    <message>
+        <source>the app stopped while the campaign was being created</source>
+        <translation>ứng dụng đã dừng trong khi đang tạo chiến dịch</translation>
+    </message>
+    <message>
+        <source>the provider did not say what happened to this row</source>
+        <translation>nhà cung cấp không cho biết điều gì đã xảy ra với dòng này</translation>
+    </message>
+    <message>
+        <source>the provider&apos;s import job rejected the rows</source>
+        <translation>tác vụ nhập của nhà cung cấp đã từ chối các dòng</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>không nêu lý do</translation>
+    </message>
+    <message>
+        <source>already in the list</source>
+        <translation>đã có trong danh sách</translation>
+    </message>
+    <message>
+        <source>already in the list (perhaps from this batch&apos;s lost first attempt)</source>
+        <translation>đã có trong danh sách (có thể từ lần gửi đầu tiên bị mất của lô này)</translation>
+    </message>
+    <message>
+        <source>already in the campaign</source>
+        <translation>đã có trong chiến dịch</translation>
+    </message>
+    <message>
+        <source>Stringee: invalid phone number</source>
+        <translation>Stringee: số điện thoại không hợp lệ</translation>
+    </message>
+    <message>
+        <source>rejected by SMS.by</source>
+        <translation>bị SMS.by từ chối</translation>
+    </message>
+    <message>
+        <source>rejected with its batch</source>
+        <translation>bị từ chối cùng cả lô</translation>
+    </message>
+    <message>
+        <source>ignored by Dynamic Messaging as an invalid number</source>
+        <translation>bị Dynamic Messaging bỏ qua vì là số không hợp lệ</translation>
+    </message>
+    <message>
+        <source>not sent: {0}</source>
+        <translation>chưa gửi: {0}</translation>
+    </message>
+    <message>
+        <source>provider unreachable, will resume ({0})</source>
+        <translation>không kết nối được nhà cung cấp, sẽ tự tiếp tục ({0})</translation>
+    </message>
+    <message>
+        <source>{0} did not accept the key: re-enter the key, then resume the job</source>
+        <translation>{0} không chấp nhận khóa: hãy nhập lại khóa rồi tiếp tục tác vụ</translation>
+    </message>
+    <message>
+        <source>the campaign may not have been created ({0}); check before creating it again</source>
+        <translation>chiến dịch có thể chưa được tạo ({0}); hãy kiểm tra trước khi tạo lại</translation>
+    </message>
+    <message>
+        <source>{0}: it may have been saved; check before sending again</source>
+        <translation>{0}: có thể đã được lưu; hãy kiểm tra trước khi gửi lại</translation>
+    </message>
+    <message>
+        <source>the provider rejected {0} of {1} rows of this batch without naming them</source>
+        <translation>nhà cung cấp đã từ chối {0} trên {1} dòng của lô này mà không nêu rõ dòng nào</translation>
+    </message>
+    <message>
+        <source>the provider counted {0} of {1} rows of this batch as already there</source>
+        <translation>nhà cung cấp tính {0} trên {1} dòng của lô này là đã có sẵn</translation>
+    </message>
+    <message>
+        <source>added or updated (SMS.by: {0} of {1} updated)</source>
+        <translation>đã thêm hoặc cập nhật (SMS.by: cập nhật {0} trên {1})</translation>
+    </message>
+    <message>
+        <source>retrying after an error ({0})</source>
+        <translation>thử lại sau lỗi ({0})</translation>
+    </message>
+    <message>
+        <source>the provider&apos;s import job failed ({0})</source>
+        <translation>tác vụ nhập của nhà cung cấp thất bại ({0})</translation>
+    </message>
+    <message>
+        <source>{0}; the check failed: {1}</source>
+        <translation>{0}; kiểm tra thất bại: {1}</translation>
+    </message>
+    <message>
+        <source>rate limited</source>
+        <translation>bị giới hạn tốc độ</translation>
+    </message>
+    <message>
+        <source>rate-limit quota used up</source>
+        <translation>đã dùng hết hạn mức yêu cầu</translation>
+    </message>
+    <message>
+        <source>slowing down after rate limits</source>
+        <translation>đang giảm tốc sau khi bị giới hạn tốc độ</translation>
+    </message>
+    <message>
+        <source>provider unreachable; resuming</source>
+        <translation>không kết nối được nhà cung cấp; sẽ tự tiếp tục</translation>
     </message>
 </context>
 <context>
@@ -1518,16 +1957,28 @@ Nhật ký: {1}</translation>
         <translation>Tác vụ {0}: {1}</translation>
     </message>
     <message>
-        <source>Rows {0:,}: valid {1:,}, invalid {2:,}, duplicates {3:,}</source>
-        <translation>Số dòng {0:,}: hợp lệ {1:,}, không hợp lệ {2:,}, trùng {3:,}</translation>
+        <source>Rows {0}: valid {1}, invalid {2}, duplicates {3}</source>
+        <translation>Số dòng {0}: hợp lệ {1}, không hợp lệ {2}, trùng {3}</translation>
     </message>
     <message>
-        <source>Sent {0:,}: added {1:,}, updated {2:,}, already there {3:,}, rejected {4:,}, failed {5:,}, needs verification {6:,}</source>
-        <translation>Đã gửi {0:,}: đã thêm {1:,}, đã cập nhật {2:,}, đã có sẵn {3:,}, bị từ chối {4:,}, thất bại {5:,}, cần kiểm tra {6:,}</translation>
+        <source>Sent {0}: added {1}, updated {2}, already there {3}, rejected {4}, failed {5}, needs verification {6}</source>
+        <translation>Đã gửi {0}: đã thêm {1}, đã cập nhật {2}, đã có sẵn {3}, bị từ chối {4}, thất bại {5}, cần kiểm tra {6}</translation>
     </message>
     <message>
-        <source>Not sent yet: {0:,}</source>
-        <translation>Chưa gửi: {0:,}</translation>
+        <source>Not sent yet: {0}</source>
+        <translation>Chưa gửi: {0}</translation>
+    </message>
+    <message>
+        <source>Delete the {0} contacts this import added? Only contacts that are still pending can be deleted; the others are listed afterwards.</source>
+        <translation>Xóa {0} liên hệ mà lần nhập này đã thêm? Chỉ xóa được các liên hệ vẫn đang chờ; những liên hệ khác sẽ được liệt kê sau đó.</translation>
+    </message>
+    <message>
+        <source>{0} kept because they are already called or in a call: {1}</source>
+        <translation>Giữ lại {0} liên hệ vì đã được gọi hoặc đang trong cuộc gọi: {1}</translation>
+    </message>
+    <message>
+        <source>{0} not found in the list any more.</source>
+        <translation>{0} liên hệ không còn trong danh sách.</translation>
     </message>
     <message>
         <source>Save the report</source>
@@ -1550,10 +2001,6 @@ Nhật ký: {1}</translation>
         <translation>Hoàn tác lần nhập</translation>
     </message>
     <message>
-        <source>Delete the {0:,} contacts this import added? Only contacts that are still pending can be deleted; the others are listed afterwards.</source>
-        <translation>Xóa {0:,} liên hệ mà lần nhập này đã thêm? Chỉ xóa được các liên hệ vẫn đang chờ; những liên hệ khác sẽ được liệt kê sau đó.</translation>
-    </message>
-    <message>
         <source>Deleting the contacts this import added…</source>
         <translation>Đang xóa các liên hệ mà lần nhập này đã thêm…</translation>
     </message>
@@ -1562,14 +2009,6 @@ Nhật ký: {1}</translation>
         <translation>
             <numerusform>Hoàn tác: đã xóa %n liên hệ.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>{0:,} kept because they are already called or in a call: {1}</source>
-        <translation>Giữ lại {0:,} liên hệ vì đã được gọi hoặc đang trong cuộc gọi: {1}</translation>
-    </message>
-    <message>
-        <source>{0:,} not found in the list any more.</source>
-        <translation>{0:,} liên hệ không còn trong danh sách.</translation>
     </message>
 </context>
 <context>
@@ -1686,26 +2125,26 @@ Nhật ký: {1}</translation>
         <translation>Đang kiểm tra các dòng…</translation>
     </message>
     <message>
-        <source>Checking the rows… {0:,} read</source>
-        <translation>Đang kiểm tra các dòng… đã đọc {0:,}</translation>
+        <source>Checking the rows… {0} read</source>
+        <translation>Đang kiểm tra các dòng… đã đọc {0}</translation>
+    </message>
+    <message>
+        <source>Sheet “{0}”, header row {1}: {2} data rows ({3} blank rows skipped).</source>
+        <translation>Trang tính “{0}”, dòng tiêu đề {1}: {2} dòng dữ liệu (bỏ qua {3} dòng trống).</translation>
+    </message>
+    <message>
+        <source>Valid: {0}   Fixed: {1}   Invalid: {2}   Duplicate: {3}</source>
+        <translation>Hợp lệ: {0}   Đã sửa: {1}   Không hợp lệ: {2}   Trùng: {3}</translation>
     </message>
     <message>
         <source>The check was cancelled. Go back and forward again to restart it.</source>
         <translation>Đã hủy kiểm tra. Quay lại rồi tiếp tục để bắt đầu lại.</translation>
-    </message>
-    <message>
-        <source>Sheet “{0}”, header row {1}: {2:,} data rows ({3:,} blank rows skipped).</source>
-        <translation>Trang tính “{0}”, dòng tiêu đề {1}: {2:,} dòng dữ liệu (bỏ qua {3:,} dòng trống).</translation>
     </message>
     <message numerus="yes">
         <source>Accept all suggestions (%n)</source>
         <translation>
             <numerusform>Chấp nhận mọi đề xuất (%n)</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Valid: {0:,}   Fixed: {1:,}   Invalid: {2:,}   Duplicate: {3:,}</source>
-        <translation>Hợp lệ: {0:,}   Đã sửa: {1:,}   Không hợp lệ: {2:,}   Trùng: {3:,}</translation>
     </message>
     <message>
         <source>Invalid because: {0}</source>
@@ -1834,8 +2273,8 @@ Nhật ký: {1}</translation>
         <translation>gửi cả dòng không hợp lệ nguyên như đã nhập</translation>
     </message>
     <message>
-        <source>{0:,} rows will be sent ({1}).</source>
-        <translation>Sẽ gửi {0:,} dòng ({1}).</translation>
+        <source>{0} rows will be sent ({1}).</source>
+        <translation>Sẽ gửi {0} dòng ({1}).</translation>
     </message>
     <message>
         <source>Fill in: {0}.</source>
@@ -1901,16 +2340,20 @@ Nhật ký: {1}</translation>
         <translation>Tác vụ {0} đã bắt đầu.</translation>
     </message>
     <message>
-        <source>{0}: {1:,} of {2:,} rows</source>
-        <translation>{0}: {1:,} / {2:,} dòng</translation>
+        <source>{0}: {1} of {2} rows</source>
+        <translation>{0}: {1} / {2} dòng</translation>
+    </message>
+    <message>
+        <source>{0} rows/s</source>
+        <translation>{0} dòng/giây</translation>
+    </message>
+    <message>
+        <source>{0}: {1} sent, {2} added.</source>
+        <translation>{0}: đã gửi {1}, đã thêm {2}.</translation>
     </message>
     <message>
         <source>, batch {0}</source>
         <translation>, lô {0}</translation>
-    </message>
-    <message>
-        <source>{0:,.0f} rows/s</source>
-        <translation>{0:,.0f} dòng/giây</translation>
     </message>
     <message>
         <source>speed unknown yet</source>
@@ -1919,10 +2362,6 @@ Nhật ký: {1}</translation>
     <message>
         <source>about {0} left</source>
         <translation>còn khoảng {0}</translation>
-    </message>
-    <message>
-        <source>{0}: {1:,} sent, {2:,} added.</source>
-        <translation>{0}: đã gửi {1:,}, đã thêm {2:,}.</translation>
     </message>
     <message>
         <source>Preparing</source>

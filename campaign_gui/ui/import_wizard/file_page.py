@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from campaign_gui.services.import_service import FileSummary, ImportService, UserError
+from campaign_gui.services.texts import number, warning_text
 from campaign_gui.ui.import_wizard.draft import ImportDraft
 
 FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt);;All files (*)"
@@ -176,7 +177,7 @@ class FilePage(QWizardPage):
         if summary.encoding:
             text += " " + self.tr("Text encoding: {0}.").format(summary.encoding)
         if summary.warnings:
-            text += "\n" + "\n".join(summary.warnings)
+            text += "\n" + "\n".join(warning_text(w) for w in summary.warnings)
         self.message.setText(text)
         self._fill_sheets()
         self.completeChanged.emit()
@@ -198,7 +199,7 @@ class FilePage(QWizardPage):
         self.sheets.setRowCount(len(shown))
         select = 0
         for r, sheet in enumerate(shown):
-            values: list[Any] = [sheet.name, f"{sheet.rows:,}", str(sheet.cols),
+            values: list[Any] = [sheet.name, number(sheet.rows), str(sheet.cols),
                                  self.tr("hidden") if sheet.hidden else self.tr("visible")]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(str(value))

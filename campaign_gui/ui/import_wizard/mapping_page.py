@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from campaign_gui.services.import_service import ColumnMapping, ImportService
+from campaign_gui.services.texts import mapping_reason_text
 from campaign_gui.ui.import_wizard.draft import ImportDraft
 
 CORE = ("phone", "name", "email", "first_name", "last_name")
@@ -135,7 +136,7 @@ class MappingPage(QWizardPage):
 
     def _reason_text(self, key: str, mapping: ColumnMapping) -> str:
         if key in mapping.reasons:
-            return mapping.reasons[key]
+            return mapping_reason_text(mapping.reasons[key])
         return self.tr("no matching column") if key == "phone" else ""
 
     def _changed(self, key: str) -> None:
@@ -147,7 +148,9 @@ class MappingPage(QWizardPage):
 
     def current_mapping(self) -> ColumnMapping:
         fields = {k: int(c.currentData()) for k, c in self.combos.items() if int(c.currentData()) >= 0}
-        reasons = {k: self.reasons[k].text() for k in fields}
+        proposed = self._proposed
+        reasons = {k: proposed.reasons[k] if proposed is not None and k in proposed.reasons
+                   and proposed.fields.get(k) == v else self.reasons[k].text() for k, v in fields.items()}
         return ColumnMapping(fields=fields, reasons=reasons)
 
     def isComplete(self) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from campaign_gui.services.import_results import JobRowsReader
+from campaign_gui.services.texts import outcome_reason_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,5 +62,6 @@ class ResultsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.UserRole:
             return row.outcome
-        values = (str(row.row), self.outcome_text(row.outcome), row.original_phone, row.phone, row.name, row.reason)
+        values = (str(row.row), self.outcome_text(row.outcome), row.original_phone, row.phone, row.name,
+                  outcome_reason_text(row.reason))
         return values[index.column()]

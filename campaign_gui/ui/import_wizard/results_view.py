@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from campaign_gui.services.import_results import JobRowsReader
 from campaign_gui.services.import_service import ImportService, JobSummary, UserError
+from campaign_gui.services.texts import number, stop_message_text
 from campaign_gui.ui.import_wizard.results_model import ResultsModel
 
 FILTERS = (("all", ()), ("not_added", ("updated", "skipped", "duplicate", "invalid", "rejected", "failed",
@@ -136,15 +137,15 @@ class ResultsView(QWidget):
                   "interrupted": self.tr("interrupted"), "done": self.tr("done"), "cancelled": self.tr("cancelled"),
                   "failed": self.tr("failed")}  # English shows the state as the CLI prints it
         lines = [self.tr("Job {0}: {1}").format(s.job_id, states.get(s.state, s.state)),
-                 self.tr("Rows {0:,}: valid {1:,}, invalid {2:,}, duplicates {3:,}").format(
-                     s.rows, s.valid, s.invalid, s.duplicates),
-                 self.tr("Sent {0:,}: added {1:,}, updated {2:,}, already there {3:,}, rejected {4:,}, failed {5:,}, "
-                         "needs verification {6:,}").format(s.sent, s.added, s.updated, s.skipped, s.rejected,
-                                                            s.failed, s.needs_verification)]
+                 self.tr("Rows {0}: valid {1}, invalid {2}, duplicates {3}").format(
+                     *map(number, (s.rows, s.valid, s.invalid, s.duplicates))),
+                 self.tr("Sent {0}: added {1}, updated {2}, already there {3}, rejected {4}, failed {5}, "
+                         "needs verification {6}").format(*map(number, (s.sent, s.added, s.updated, s.skipped,
+                                                                        s.rejected, s.failed, s.needs_verification)))]
         if s.pending:
-            lines.append(self.tr("Not sent yet: {0:,}").format(s.pending))
+            lines.append(self.tr("Not sent yet: {0}").format(number(s.pending)))
         if s.message:
-            lines.append(s.message)
+            lines.append(stop_message_text(s.message))
         return "\n".join(lines)
 
     def _filter(self) -> None:
@@ -181,8 +182,9 @@ class ResultsView(QWidget):
         if self.summary is None:
             return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Undo import"),
-                          self.tr("Delete the {0:,} contacts this import added? Only contacts that are still "
-                                  "pending can be deleted; the others are listed afterwards.").format(self.summary.added),
+                          self.tr("Delete the {0} contacts this import added? Only contacts that are still "
+                                  "pending can be deleted; the others are listed afterwards.").format(
+                              number(self.summary.added)),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.finished.connect(lambda code: self.undo() if code == QMessageBox.StandardButton.Yes else None)
@@ -203,10 +205,10 @@ class ResultsView(QWidget):
         missing = getattr(result, "missing", [])
         text = self.tr("Undo: %n contact(s) deleted.", "", deleted)
         if kept:
-            text += " " + self.tr("{0:,} kept because they are already called or in a call: {1}").format(
-                len(kept), ", ".join(kept[:10]) + ("…" if len(kept) > 10 else ""))
+            text += " " + self.tr("{0} kept because they are already called or in a call: {1}").format(
+                number(len(kept)), ", ".join(kept[:10]) + ("…" if len(kept) > 10 else ""))
         if missing:
-            text += " " + self.tr("{0:,} not found in the list any more.").format(len(missing))
+            text += " " + self.tr("{0} not found in the list any more.").format(number(len(missing)))
         self.note.setText(text)
 
     def _failed(self, key: str, error: UserError) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from campaign_gui.services.import_service import RowRecord, RowStatus, ValidationResult
+from campaign_gui.services.texts import phone_message_text
 
 Index = QModelIndex | QPersistentModelIndex
 CACHE_LIMIT = 4000
@@ -75,7 +76,7 @@ class ReviewModel(QAbstractTableModel):
                 RowStatus.INVALID: self.tr("Invalid"), RowStatus.DUPLICATE: self.tr("Duplicate")}[status]
 
     def problem_text(self, rec: RowRecord) -> str:
-        text = rec.message
+        text = phone_message_text(rec.message, rec.reason)
         if rec.suggestion:
             text = (text + " " if text else "") + self.tr("Suggestion: {0}").format(rec.suggestion)
         return text

@@ -28,6 +28,7 @@ from campaign_gui.services.import_service import (
     ValidationResult,
     upload_extras,
 )
+from campaign_gui.services.texts import number
 from campaign_gui.ui.import_wizard.draft import ImportDraft
 from campaign_gui.ui.import_wizard.review_model import ReviewModel
 
@@ -174,7 +175,7 @@ class ReviewPage(QWizardPage):
             if done > self.progress.maximum():
                 self.progress.setMaximum(done)
             self.progress.setValue(done)
-            self.status.setText(self.tr("Checking the rows… {0:,} read").format(done))
+            self.status.setText(self.tr("Checking the rows… {0} read").format(number(done)))
 
     def _finished(self, ticket: int, result: ValidationResult) -> None:
         if ticket != self._ticket:
@@ -202,8 +203,8 @@ class ReviewPage(QWizardPage):
     def _show(self, result: ValidationResult) -> None:
         self.progress.hide()
         self.cancel_button.hide()
-        self.status.setText(self.tr("Sheet “{0}”, header row {1}: {2:,} data rows ({3:,} blank rows skipped).")
-                            .format(result.sheet, result.header_row, result.rows, result.blank))
+        self.status.setText(self.tr("Sheet “{0}”, header row {1}: {2} data rows ({3} blank rows skipped).")
+                            .format(result.sheet, result.header_row, number(result.rows), number(result.blank)))
         self.counts.setText(self.counts_text(result))
         pending = len(result.suggestions)
         self.accept_all.setText(self.tr("Accept all suggestions (%n)", "", pending))
@@ -212,10 +213,10 @@ class ReviewPage(QWizardPage):
         self.completeChanged.emit()
 
     def counts_text(self, result: ValidationResult) -> str:
-        text = self.tr("Valid: {0:,}   Fixed: {1:,}   Invalid: {2:,}   Duplicate: {3:,}").format(
-            result.valid, result.fixed, result.invalid, result.duplicates)
+        text = self.tr("Valid: {0}   Fixed: {1}   Invalid: {2}   Duplicate: {3}").format(
+            number(result.valid), number(result.fixed), number(result.invalid), number(result.duplicates))
         if result.reasons:
-            top = ", ".join(f"{self.reason_text(k)}: {v:,}" for k, v in list(result.reasons.items())[:4])
+            top = ", ".join(f"{self.reason_text(k)}: {number(v)}" for k, v in list(result.reasons.items())[:4])
             text += "\n" + self.tr("Invalid because: {0}").format(top)
         return text
 

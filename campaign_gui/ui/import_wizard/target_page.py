@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from campaign_gui.providers.base import TargetSpec
 from campaign_gui.services.import_service import ImportService
+from campaign_gui.services.texts import number
 from campaign_gui.ui.import_wizard.draft import ImportDraft
 
 
@@ -86,7 +87,7 @@ class TargetPage(QWizardPage):
             policy = {"drop": self.tr("invalid rows skipped"), "block": self.tr("invalid rows block the import"),
                       "include": self.tr("invalid rows sent as typed")}.get(self.draft.policy.value,
                                                                             self.draft.policy.value)
-            self.summary.setText(self.tr("{0:,} rows will be sent ({1}).").format(self._sendable(), policy))
+            self.summary.setText(self.tr("{0} rows will be sent ({1}).").format(number(self._sendable()), policy))
         self._changed()
 
     def _sendable(self) -> int:
@@ -150,7 +151,7 @@ class TargetPage(QWizardPage):
 
     def problem_text(self) -> str:
         target = self.target()
-        missing = [self.specs[k].label for k, s in self.specs.items() if s.required and not target.get(k)]
+        missing = [QCoreApplication.translate("ProviderText", self.specs[k].label) for k, s in self.specs.items() if s.required and not target.get(k)]
         if missing:
             return self.tr("Fill in: {0}.").format(", ".join(missing))
         if target.get("list") and target.get("list_name") and "list_name" in self.specs:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWizardPage
 
 from campaign_gui.services.import_service import ImportService, JobSummary, ProgressSnapshot, UserError
+from campaign_gui.services.texts import decimal, number, stop_message_text
+from campaign_gui.services.texts import waiting_text as reason_waiting_text
 from campaign_gui.ui.import_wizard.draft import ImportDraft
 
 COUNT_KEYS = ("added", "updated", "skipped", "rejected", "failed", "needs_verification")
@@ -18,10 +20,7 @@ def waiting_text(snap: ProgressSnapshot) -> str:
     if not snap.waiting_reason:
         return ""
     left = max(0, round((snap.waiting_until or time.time()) - time.time()))
-    reason = snap.waiting_reason.rsplit(",", 1)[0]
-    if "rate" in reason.lower() or "quota" in reason.lower():
-        return QCoreApplication.translate("UploadPage", "Waiting {0} s (rate limited)").format(left)
-    return QCoreApplication.translate("UploadPage", "Waiting {0} s ({1})").format(left, reason)
+    return reason_waiting_text(snap.waiting_reason, left)
 
 
 class UploadPage(QWizardPage):
@@ -128,20 +127,20 @@ class UploadPage(QWizardPage):
         self.last = snap
         self.bar.setRange(0, max(1, snap.total))
         self.bar.setValue(snap.done)
-        self.state.setText(self.tr("{0}: {1:,} of {2:,} rows").format(self.state_text(snap.state), snap.done,
-                                                                        snap.total)
+        self.state.setText(self.tr("{0}: {1} of {2} rows").format(self.state_text(snap.state), number(snap.done),
+                                                                    number(snap.total))
                            + (self.tr(", batch {0}").format(snap.current_batch) if snap.current_batch else ""))
-        rate = self.tr("{0:,.0f} rows/s").format(snap.rows_per_second) if snap.rows_per_second else \
+        rate = self.tr("{0} rows/s").format(decimal(snap.rows_per_second)) if snap.rows_per_second else \
             self.tr("speed unknown yet")
         eta = self.tr("about {0} left").format(self.duration(snap.eta_seconds)) if snap.eta_seconds else ""
         self.rate.setText(", ".join(t for t in (rate, eta) if t))
         for key in COUNT_KEYS:
-            self.count_labels[key].setText(f"{snap.counts.get(key, 0):,}")
+            self.count_labels[key].setText(number(snap.counts.get(key, 0)))
         self.waiting.setText(waiting_text(snap))
         if snap.waiting_reason:
             self.tick.start()
         if snap.message:
-            self.message.setText(snap.message)
+            self.message.setText(stop_message_text(snap.message))
         self._update_buttons()
 
     def _tick(self) -> None:
@@ -157,10 +156,10 @@ class UploadPage(QWizardPage):
         self.finished_summary = summary
         self.tick.stop()
         self.waiting.clear()
-        self.state.setText(self.tr("{0}: {1:,} sent, {2:,} added.").format(
-            self.state_text(summary.state), summary.sent, summary.added))
+        self.state.setText(self.tr("{0}: {1} sent, {2} added.").format(
+            self.state_text(summary.state), number(summary.sent), number(summary.added)))
         if summary.message:
-            self.message.setText(summary.message)
+            self.message.setText(stop_message_text(summary.message))
         self._update_buttons()
         self.completeChanged.emit()
 

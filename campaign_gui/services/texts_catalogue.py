@@ -1,0 +1,189 @@
+"""The English texts of domain/importer/engine reasons, listed for lupdate (context ReasonText) with their patterns."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    def QT_TRANSLATE_NOOP(context: str, source: str) -> str: ...  # the stubs say object; it returns source
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+# Each text must stay equal to what the Qt-free layer writes (tests/ui/test_reason_texts.py checks the
+# constants it can import). Patterns: (regex matched against the whole English text, template, group kinds)
+# where a group kind is "" (kept as is), "num" (a count, grouped by the locale) or "nested" (itself a reason).
+Spec = tuple[str, str, tuple[str, ...]]
+
+# domain.phones.REASONS
+PHONE_REASONS = {
+    "empty": QT_TRANSLATE_NOOP("ReasonText", "The phone cell is empty."),
+    "formula": QT_TRANSLATE_NOOP("ReasonText", "The cell holds a formula, not a phone number."),
+    "scientific": QT_TRANSLATE_NOOP("ReasonText", "Excel turned this number into scientific notation (like 8.49012E+10) and its last digits are lost; format the column as text and type the number again."),
+    "not_a_number": QT_TRANSLATE_NOOP("ReasonText", "This is not a phone number (letters or other characters)."),
+    "not_integral": QT_TRANSLATE_NOOP("ReasonText", "The cell holds a number with decimals, not a phone number."),
+    "too_long": QT_TRANSLATE_NOOP("ReasonText", "Too many digits for a phone number (more than 15)."),
+    "too_short": QT_TRANSLATE_NOOP("ReasonText", "Too few digits for a phone number."),
+    "invalid_length": QT_TRANSLATE_NOOP("ReasonText", "The number of digits does not fit this country's phone numbers."),
+    "invalid_country_code": QT_TRANSLATE_NOOP("ReasonText", "Unknown country code after the '+'."),
+    "invalid_number": QT_TRANSLATE_NOOP("ReasonText", "Not a valid phone number."),
+    "invalid_for_region": QT_TRANSLATE_NOOP("ReasonText", "Not a valid number for this country; with a '+' in front it is a valid foreign number."),
+    "old_prefix": QT_TRANSLATE_NOOP("ReasonText", "Old 11-digit Vietnamese mobile number; the prefix changed in 2018."),
+}
+
+# domain.phones._FIX_MESSAGES (a fixed cell's message joins them with spaces)
+FIX_MESSAGES = {
+    "leading_zero": QT_TRANSLATE_NOOP("ReasonText", "Excel dropped the leading 0; read as a national number."),
+    "numeric_cell": QT_TRANSLATE_NOOP("ReasonText", "The cell was stored as a number; read as digits."),
+    "float_suffix": QT_TRANSLATE_NOOP("ReasonText", "Removed the '.0' that Excel added."),
+    "apostrophe": QT_TRANSLATE_NOOP("ReasonText", "Removed the leading apostrophe."),
+    "fullwidth": QT_TRANSLATE_NOOP("ReasonText", "Converted full-width digits."),
+    "unicode_digits": QT_TRANSLATE_NOOP("ReasonText", "Converted non-Latin digits."),
+    "nbsp": QT_TRANSLATE_NOOP("ReasonText", "Removed non-breaking or other special spaces."),
+    "invisible": QT_TRANSLATE_NOOP("ReasonText", "Removed invisible characters."),
+}
+
+# domain.phones messages with values; importer.result (duplicates, accepted suggestions)
+PHONE_PATTERNS: tuple[Spec, ...] = (
+    (r"Too few digits for a phone number \((.+)\)\.",
+     QT_TRANSLATE_NOOP("ReasonText", "Too few digits for a phone number ({0})."), ("",)),
+    (r"The number of digits does not fit this country's phone numbers \((.+)\)\.",
+     QT_TRANSLATE_NOOP("ReasonText", "The number of digits does not fit this country's phone numbers ({0})."), ("",)),
+    (r"Not a valid phone number \((.+)\)\.", QT_TRANSLATE_NOOP("ReasonText", "Not a valid phone number ({0})."), ("",)),
+    (r"Old 11-digit Vietnamese mobile number: prefix (\d+) became (\d+) in 2018\. Suggested: (\S+)\.",
+     QT_TRANSLATE_NOOP("ReasonText", "Old 11-digit Vietnamese mobile number: prefix {0} became {1} in 2018. Suggested: {2}."), ()),
+    (r"Not a valid (\S+) number; with a '\+' in front it is a valid number of (\S+): (\S+)\.",
+     QT_TRANSLATE_NOOP("ReasonText", "Not a valid {0} number; with a '+' in front it is a valid number of {1}: {2}."), ()),
+    (r"Same phone number as row (\d+)\.", QT_TRANSLATE_NOOP("ReasonText", "Same phone number as row {0}."), ()),
+    (r"Accepted the suggested number (\S+)\.", QT_TRANSLATE_NOOP("ReasonText", "Accepted the suggested number {0}."), ()),
+)
+
+# importer.mapping reasons
+MAPPING_PATTERNS: tuple[Spec, ...] = (
+    (r"exact header '(.*)'", QT_TRANSLATE_NOOP("ReasonText", "exact header '{0}'"), ()),
+    (r"English synonym '(.*)'", QT_TRANSLATE_NOOP("ReasonText", "English synonym '{0}'"), ()),
+    (r"Vietnamese synonym '(.*)'", QT_TRANSLATE_NOOP("ReasonText", "Vietnamese synonym '{0}'"), ()),
+    (r"Russian synonym '(.*)'", QT_TRANSLATE_NOOP("ReasonText", "Russian synonym '{0}'"), ()),
+    (r"synonym '(.*)'", QT_TRANSLATE_NOOP("ReasonText", "synonym '{0}'"), ()),
+    (r"column content looks like phone numbers \((\d+)/(\d+)\)",
+     QT_TRANSLATE_NOOP("ReasonText", "column content looks like phone numbers ({0}/{1})"), ("num", "num")),
+    (r"column content looks like email addresses \((\d+)/(\d+)\)",
+     QT_TRANSLATE_NOOP("ReasonText", "column content looks like email addresses ({0}/{1})"), ("num", "num")),
+    (r"remembered from an earlier import \('(.*)'\)",
+     QT_TRANSLATE_NOOP("ReasonText", "remembered from an earlier import ('{0}')"), ()),
+)
+
+# ImportInputError messages by kind (importer.sniff MSG_*, reader, csv_reader, validate, result, jobs)
+INPUT_MESSAGES: dict[str, tuple[str, ...]] = {
+    "empty": (QT_TRANSLATE_NOOP("ReasonText", "The file is empty."),),
+    "encrypted": (QT_TRANSLATE_NOOP("ReasonText", "This workbook is password-protected: remove the password in Excel (File → Info → Protect Workbook) and try again."),),
+    "html": (QT_TRANSLATE_NOOP("ReasonText", "This file was saved as a web page, not a real Excel workbook: open it in Excel and Save As .xlsx, then try again."),),
+    "xml2003": (QT_TRANSLATE_NOOP("ReasonText", "This file is an 'XML Spreadsheet 2003', which cannot be read: open it in Excel and Save As .xlsx, then try again."),),
+    "corrupt": (QT_TRANSLATE_NOOP("ReasonText", "The file is damaged or incomplete (the workbook could not be unpacked): open it in Excel, save it again and retry."),),
+    "unknown_format": (
+        QT_TRANSLATE_NOOP("ReasonText", "This is not a spreadsheet or text file that can be read (supported: .xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .tsv, .txt)."),
+        QT_TRANSLATE_NOOP("ReasonText", "This zip/Office file does not contain a spreadsheet (is it a Word or PowerPoint document?)."),
+        QT_TRANSLATE_NOOP("ReasonText", "This Office file is not a spreadsheet (is it a Word or PowerPoint document?)."),
+    ),
+    "zip_bomb": (QT_TRANSLATE_NOOP("ReasonText", "The workbook unpacks to far more data than it holds (a 'zip bomb' or a damaged file); it was not opened."),),
+    "too_large": (QT_TRANSLATE_NOOP("ReasonText", "The workbook is too large once unpacked (over 3 GB); split it into smaller files."),),
+    "xml_entities": (QT_TRANSLATE_NOOP("ReasonText", "The file contains XML constructs that are not allowed (DTD or entity declarations); it was not opened."),),
+    "bad_header_row": (QT_TRANSLATE_NOOP("ReasonText", "The header row must be 1 or more (0 = no header)."),),
+    "no_phone": (QT_TRANSLATE_NOOP("ReasonText", "No phone column was found: choose which column holds the phone numbers (e.g. --map phone=B)."),),
+    "source_changed": (
+        QT_TRANSLATE_NOOP("ReasonText", "the source file changed since the import started; start a new import"),
+        QT_TRANSLATE_NOOP("ReasonText", "the source file is gone since the import started; start a new import"),
+    ),
+    "mapping_changed": (QT_TRANSLATE_NOOP("ReasonText", "the column mapping or settings changed since the import started; start a new import"),),
+}
+
+INPUT_PATTERNS: dict[str, tuple[Spec, ...]] = {
+    "not_found": (
+        (r"File not found: (.*)", QT_TRANSLATE_NOOP("ReasonText", "File not found: {0}"), ()),
+        (r"(.*) is a folder, not a file\.", QT_TRANSLATE_NOOP("ReasonText", "{0} is a folder, not a file."), ()),
+        (r"No import job (.*) in this data directory",
+         QT_TRANSLATE_NOOP("ReasonText", "No import job {0} in this data directory"), ()),
+    ),
+    "unreadable": ((r"Cannot read (.*?): (.*)", QT_TRANSLATE_NOOP("ReasonText", "Cannot read {0}: {1}"), ()),),
+    "unknown_sheet": ((r"There is no sheet (.*) in this file \(sheets: (.*)\)\.",
+                       QT_TRANSLATE_NOOP("ReasonText", "There is no sheet {0} in this file (sheets: {1})."), ()),),
+    "bad_encoding": ((r"Unknown text encoding (.*)\.", QT_TRANSLATE_NOOP("ReasonText", "Unknown text encoding {0}."), ()),),
+    "corrupt": ((r"The text file could not be read near line (\d+): (.*) \(an unclosed quote\?\)",
+                 QT_TRANSLATE_NOOP("ReasonText", "The text file could not be read near line {0}: {1} (an unclosed quote?)"),
+                 ()),),
+    "blocked": ((r"(\d+) row\(s\) have an invalid phone number: fix them, or choose to skip or include invalid rows\.",
+                 QT_TRANSLATE_NOOP("ReasonText", "{0} row(s) have an invalid phone number: fix them, or choose to skip or include invalid rows."),
+                 ("num",)),),
+    "finished": ((r"Job (\S+) has already ended \((\w+)\); nothing to resume",
+                  QT_TRANSLATE_NOOP("ReasonText", "Job {0} has already ended ({1}); nothing to resume"), ()),),
+}
+
+# reader and csv_reader warnings
+WARNING_PATTERNS: tuple[Spec, ...] = (
+    (r"Sheet '(.*)': merged cells (.*) and (\d+) more: only the top-left cell of each holds a value; the other cells are read as empty\.",
+     QT_TRANSLATE_NOOP("ReasonText", "Sheet '{0}': merged cells {1} and {2} more: only the top-left cell of each holds a value; the other cells are read as empty."),
+     ("", "", "num")),
+    (r"Sheet '(.*)': merged cells (.*): only the top-left cell of each holds a value; the other cells are read as empty\.",
+     QT_TRANSLATE_NOOP("ReasonText", "Sheet '{0}': merged cells {1}: only the top-left cell of each holds a value; the other cells are read as empty."),
+     ()),
+    (r"Sheet '(.*)': (\d+) formula cell\(s\) have no saved value \((.*)\); they are read as empty\. Open the file in Excel and save it to store the values\.",
+     QT_TRANSLATE_NOOP("ReasonText", "Sheet '{0}': {1} formula cell(s) have no saved value ({2}); they are read as empty. Open the file in Excel and save it to store the values."),
+     ("", "num", "")),
+    (r"(\d+) NUL byte\(s\) were removed from the file\.",
+     QT_TRANSLATE_NOOP("ReasonText", "{0} NUL byte(s) were removed from the file."), ("num",)),
+)
+
+# row reasons and job messages written by the engine, jobs, services.import_jobs and the providers
+OUTCOME_MESSAGES = (
+    QT_TRANSLATE_NOOP("ReasonText", "not sent"),
+    QT_TRANSLATE_NOOP("ReasonText", "not sent: the import was cancelled"),
+    QT_TRANSLATE_NOOP("ReasonText", "not uploaded"),
+    QT_TRANSLATE_NOOP("ReasonText", "cancelled by the user"),
+    QT_TRANSLATE_NOOP("ReasonText", "paused by the user"),
+    QT_TRANSLATE_NOOP("ReasonText", "interrupted; resume the job to continue"),
+    QT_TRANSLATE_NOOP("ReasonText", "sent when the app stopped; the answer was lost: check at the provider"),
+    QT_TRANSLATE_NOOP("ReasonText", "the app stopped while the campaign was being created"),
+    QT_TRANSLATE_NOOP("ReasonText", "the provider did not say what happened to this row"),
+    QT_TRANSLATE_NOOP("ReasonText", "the provider's import job rejected the rows"),
+    QT_TRANSLATE_NOOP("ReasonText", "no reason given"),
+    QT_TRANSLATE_NOOP("ReasonText", "already in the list"),
+    QT_TRANSLATE_NOOP("ReasonText", "already in the list (perhaps from this batch's lost first attempt)"),
+    QT_TRANSLATE_NOOP("ReasonText", "already in the campaign"),
+    QT_TRANSLATE_NOOP("ReasonText", "Stringee: invalid phone number"),
+    QT_TRANSLATE_NOOP("ReasonText", "rejected by SMS.by"),
+    QT_TRANSLATE_NOOP("ReasonText", "rejected with its batch"),
+    QT_TRANSLATE_NOOP("ReasonText", "ignored by Dynamic Messaging as an invalid number"),
+)
+
+OUTCOME_PATTERNS: tuple[Spec, ...] = (
+    (r"not sent: (.*)", QT_TRANSLATE_NOOP("ReasonText", "not sent: {0}"), ("nested",)),
+    (r"provider unreachable, will resume \((.*)\)",
+     QT_TRANSLATE_NOOP("ReasonText", "provider unreachable, will resume ({0})"), ("nested",)),
+    (r"(.*) did not accept the key: re-enter the key, then resume the job",
+     QT_TRANSLATE_NOOP("ReasonText", "{0} did not accept the key: re-enter the key, then resume the job"), ()),
+    (r"the campaign may not have been created \((.*)\); check before creating it again",
+     QT_TRANSLATE_NOOP("ReasonText", "the campaign may not have been created ({0}); check before creating it again"),
+     ("nested",)),
+    (r"(.*): it may have been saved; check before sending again",
+     QT_TRANSLATE_NOOP("ReasonText", "{0}: it may have been saved; check before sending again"), ("nested",)),
+    (r"the provider rejected (\d+) of (\d+) rows of this batch without naming them",
+     QT_TRANSLATE_NOOP("ReasonText", "the provider rejected {0} of {1} rows of this batch without naming them"),
+     ("num", "num")),
+    (r"the provider counted (\d+) of (\d+) rows of this batch as already there",
+     QT_TRANSLATE_NOOP("ReasonText", "the provider counted {0} of {1} rows of this batch as already there"),
+     ("num", "num")),
+    (r"added or updated \(SMS\.by: (\d+) of (\d+) updated\)",
+     QT_TRANSLATE_NOOP("ReasonText", "added or updated (SMS.by: {0} of {1} updated)"), ("num", "num")),
+    (r"retrying after an error \((.*)\)", QT_TRANSLATE_NOOP("ReasonText", "retrying after an error ({0})"), ("nested",)),
+    (r"the provider's import job failed \((.*)\)",
+     QT_TRANSLATE_NOOP("ReasonText", "the provider's import job failed ({0})"), ("nested",)),
+    (r"(.*); the check failed: (.*)", QT_TRANSLATE_NOOP("ReasonText", "{0}; the check failed: {1}"),
+     ("nested", "nested")),
+)
+
+# importer.engine / pacing waiting reasons (ProgressSnapshot.waiting_reason before ", 12 s")
+WAITING_MESSAGES = (
+    QT_TRANSLATE_NOOP("ReasonText", "rate limited"),
+    QT_TRANSLATE_NOOP("ReasonText", "rate-limit quota used up"),
+    QT_TRANSLATE_NOOP("ReasonText", "slowing down after rate limits"),
+    QT_TRANSLATE_NOOP("ReasonText", "provider unreachable; resuming"),
+)
