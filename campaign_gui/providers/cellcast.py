@@ -9,14 +9,11 @@ from typing import Any
 
 import httpx
 
-from campaign_gui.domain.errors import AuthError, ProtocolError, ProviderError, Rejected, Unsupported
+from campaign_gui.domain.errors import AuthError, ProtocolError, ProviderError, Rejected
 from campaign_gui.domain.models import (
     Account,
     BatchResult,
-    Campaign,
     Contact,
-    ContactList,
-    JobStatus,
     Page,
     ProviderId,
     RowOutcome,
@@ -33,6 +30,7 @@ from campaign_gui.providers.base import (
     TargetSpec,
     UploadField,
 )
+from campaign_gui.providers.common import ClientBase
 from campaign_gui.providers.http import HttpClient
 
 logger = logging.getLogger(__name__)
@@ -128,9 +126,6 @@ def contact_body(row: UploadRow) -> dict[str, str]:
     return body
 
 
-def _unsupported(capability: str) -> Unsupported:
-    return Unsupported(INFO.notes.get(capability, f"{NAME} cannot do this"), code=capability)
-
 
 def _error_mapper(response: httpx.Response, payload: Any) -> ProviderError | None:
     if response.status_code == 401:
@@ -156,7 +151,7 @@ def _int_or_none(value: Any) -> int | None:
     return None
 
 
-class Client:
+class Client(ClientBase):
     """One Cellcast account over one long-lived HTTP client (Bearer key on every request)."""
 
     info = INFO
@@ -174,11 +169,7 @@ class Client:
             provider_name=NAME,
         )
 
-    def __repr__(self) -> str:
-        return f"cellcast.Client(account={self.account.name!r})"
 
-    async def aclose(self) -> None:
-        await self._http.aclose()
 
     async def test_connection(self) -> str:
         payload = await self._http.request_json("GET", "api/v1/apiClient/account")
@@ -195,9 +186,9 @@ class Client:
 
     async def list_contacts(self, scope: ContactScope, page: int, size: int) -> Page:
         if scope.search:
-            raise _unsupported("search_contacts")
+            raise self._unsupported("search_contacts")
         if scope.sort:
-            raise _unsupported("sort_contacts")
+            raise self._unsupported("sort_contacts")
         params: dict[str, str | int] = {"page": page + 1, "limit": size}
         for value, id_key, name_key in ((scope.list_id, "list", "listName"), (scope.list_name, "", "listName"),
                                         (scope.tag, "tag", "tagName")):
@@ -342,31 +333,6 @@ class Client:
                    for i, r in enumerate(rows)]
         return BatchResult(rows=results, raw_summary=summary)
 
-    # -- what Cellcast does not have --------------------------------------------------------------
-
-    async def list_campaigns(self, page: int, size: int) -> Page:
-        raise _unsupported("list_campaigns")
-
-    async def get_campaign(self, campaign_id: str) -> Campaign:
-        raise _unsupported("get_campaign")
-
-    async def list_contact_lists(self, campaign_id: str | None) -> Sequence[ContactList]:
-        raise _unsupported("list_contact_lists")
-
-    async def create_contact_list(self, name: str) -> ContactList:
-        raise _unsupported("create_contact_list")
-
-    async def delete_contact(self, scope: ContactScope, contact: Contact) -> None:
-        raise _unsupported("delete_contact")
-
-    async def poll_job(self, target: Mapping[str, str], job_id: str) -> JobStatus:
-        raise _unsupported("poll_job")
-
-    async def create_campaign(self, target: Mapping[str, str], rows: Sequence[UploadRow]) -> tuple[str, BatchResult]:
-        raise _unsupported("create_campaign")
-
-    async def find_campaign(self, target: Mapping[str, str]) -> str | None:
-        raise _unsupported("find_campaign")
 
 
 def _json_or_none(response: httpx.Response) -> Any:

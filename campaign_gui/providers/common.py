@@ -1,4 +1,4 @@
-"""Helpers shared by the Stringee, SMS.by and Alohub clients: unsupported defaults, checks, body fields."""
+"""Shared by every provider client: Unsupported defaults, a secret-free repr, checks, body fields."""
 
 from __future__ import annotations
 

@@ -16,15 +16,12 @@ from campaign_gui.domain.errors import (
     ProtocolError,
     ProviderError,
     Rejected,
-    Unsupported,
 )
 from campaign_gui.domain.models import (
     Account,
     BatchResult,
     Campaign,
     Contact,
-    ContactList,
-    JobStatus,
     Page,
     ProviderId,
     RowOutcome,
@@ -42,6 +39,7 @@ from campaign_gui.providers.base import (
     TargetSpec,
     UploadField,
 )
+from campaign_gui.providers.common import ClientBase
 from campaign_gui.providers.dynmsg_parse import (
     campaign_from,
     datetime_of,
@@ -106,9 +104,6 @@ INFO = ProviderInfo(
 )
 
 
-def _unsupported(capability: str) -> Unsupported:
-    return Unsupported(INFO.notes.get(capability, f"{NAME} cannot do this"), code=capability)
-
 
 def _error_mapper(response: httpx.Response, payload: Any) -> ProviderError | None:
     status = response.status_code
@@ -144,7 +139,7 @@ def _truthy(value: Any) -> bool:
     return str(value).strip().lower() in ("1", "true", "yes", "y", "on") if value is not None else False
 
 
-class Client:
+class Client(ClientBase):
     """One Dynamic Messaging account over one long-lived HTTP client (Bearer key)."""
 
     info = INFO
@@ -162,11 +157,7 @@ class Client:
             provider_name=NAME,
         )
 
-    def __repr__(self) -> str:
-        return f"dynmsg.Client(account={self.account.name!r})"
 
-    async def aclose(self) -> None:
-        await self._http.aclose()
 
     async def _page(self, path: str, params: Mapping[str, Any]) -> tuple[list[dict[str, Any]], int | None]:
         payload = await self._http.request_json("GET", path, params=dict(params))
@@ -323,25 +314,3 @@ class Client:
 
     async def delete_campaign(self, campaign_id: str) -> None:
         await self._http.request_json("DELETE", _campaign_path(campaign_id), allow_empty=True)
-
-    # -- what Dynamic Messaging does not have -----------------------------------------------------
-
-    async def upload_batch(self, target: Mapping[str, str], rows: Sequence[UploadRow],
-                           *, batch_key: str) -> BatchResult:
-        raise _unsupported("upload_batch")
-
-    async def add_contact(self, target: Mapping[str, str], row: UploadRow) -> None:
-        raise _unsupported("add_contact")
-
-    async def delete_contact(self, scope: ContactScope, contact: Contact) -> None:
-        raise _unsupported("delete_contact")
-
-    async def list_contact_lists(self, campaign_id: str | None) -> Sequence[ContactList]:
-        raise _unsupported("list_contact_lists")
-
-    async def create_contact_list(self, name: str) -> ContactList:
-        raise _unsupported("create_contact_list")
-
-    async def poll_job(self, target: Mapping[str, str], job_id: str) -> JobStatus:
-        raise _unsupported("poll_job")
-
