@@ -6,49 +6,36 @@ import asyncio
 import logging
 import random
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Any
 
-from campaign_gui.domain.errors import (
-    AuthError,
-    Forbidden,
-    NetworkError,
-    NotFound,
-    ProtocolError,
-    ProviderError,
-    RateLimited,
-    Rejected,
-    RequestTooLarge,
-    ServerError,
-)
-from campaign_gui.domain.models import BatchResult, JobStatus, RowOutcome, UploadRow
-from campaign_gui.importer.engine_flows import Batch, FlowMixin, Stop, crash, crash_point
-from campaign_gui.importer.engine_results import job_outcome, map_result
+from campaign_gui.domain.models import RowOutcome, UploadRow
+from campaign_gui.importer.engine_flows import Batch, Stop, crash_point
+from campaign_gui.importer.engine_record import RecordMixin
+from campaign_gui.importer.engine_send import AUTH_MESSAGE, UNREACHABLE_MESSAGE, SendMixin
 from campaign_gui.importer.jobs import JobSummary, summarize
 from campaign_gui.importer.journal import FINAL_STATES, Journal, JournalError, JournalFull
 from campaign_gui.importer.journal_resolve import Resolution
 from campaign_gui.importer.pacing import AdaptiveThrottle, Pacer
 from campaign_gui.importer.progress import ProgressCallback, ProgressReporter
-from campaign_gui.importer.retry import full_jitter, may_have_reached_server, rate_limit_wait
 from campaign_gui.providers.base import Provider, RetryClass
+
+__all__ = ["AUTH_MESSAGE", "QUOTA_DEFAULT_WAIT", "START_SLACK", "UNREACHABLE_MESSAGE", "RecordMixin", "SendMixin",
+           "UploadEngine"]
 
 logger = logging.getLogger(__name__)
 
-T = TypeVar("T")
-AUTH_MESSAGE = "{provider} did not accept the key: re-enter the key, then resume the job"
-UNREACHABLE_MESSAGE = "provider unreachable, will resume ({error})"
 QUOTA_DEFAULT_WAIT = 10.0
 # Pacing marks a start just before calling the provider; encoding the body and the HTTP client's pool take a
 # little more (≈0.5 ms, a few ms on a loaded machine) before the request really leaves: this much slack keeps
 # the real gap between request starts at or above the interval. Costs 1 % of a 0.2 s pace.
 START_SLACK = 0.002
-_TRANSIENT = (ServerError, NetworkError, ProtocolError)
 
 
-class UploadEngine(FlowMixin):
+class UploadEngine(SendMixin):
     """Upload one journaled job through ``provider``; ``await run()`` returns the final JobSummary.
 
     ``pause()``/``resume()``/``cancel()``/``interrupt()`` may be called from the loop at any time:
@@ -274,183 +261,6 @@ class UploadEngine(FlowMixin):
             return await self._create_flow(batch)
         return await self._send_flow(batch)
 
-    async def _send_flow(self, batch: Batch) -> Stop | None:
-        """Send (and resend) one batch until it has outcomes, or the job must stop."""
-        while True:
-            if batch.state == "planned":
-                stop = self._stop_requested()
-                if stop is not None:
-                    return stop
-            await self._pace(mark=False)
-            if batch.state == "planned" and self._stop_requested() is not None:
-                return self._stop_requested()
-            await self._begin(batch)
-            self.pacer.mark_start()  # after the journal write: the gap is between real request starts
-            try:
-                result = await self._call(self.provider.upload_batch(self.target, batch.rows, batch_key=batch.key))
-            except RateLimited as exc:
-                await self._mark(batch, "planned")
-                await self._rate_limited(exc)
-                continue
-            except AuthError:
-                await self._mark(batch, "planned")
-                return Stop("paused", AUTH_MESSAGE.format(provider=self.info.display_name))
-            except (Forbidden, NotFound) as exc:
-                await self._resolve_all(batch, RowOutcome.FAILED, "failed", exc.message)
-                return Stop("failed", exc.message)
-            except RequestTooLarge as exc:
-                await self._mark(batch, "planned")
-                if len(batch.rows) == 1:
-                    await self._resolve_all(batch, RowOutcome.REJECTED, "failed", exc.message)
-                    return None
-                self._shrink(batch, len(batch.rows) // 2)
-                continue
-            except Rejected as exc:
-                self._failures = 0
-                await self._resolve_all(batch, RowOutcome.REJECTED, "failed", exc.message)
-                return None
-            except _TRANSIENT as exc:
-                stop = await self._transient(batch, exc)
-                if stop is not None or batch.state in ("done", "needs_verification"):
-                    return stop
-                continue
-            except ValueError as exc:  # the target is unusable for this provider: a caller mistake
-                await self._resolve_all(batch, RowOutcome.FAILED, "failed", str(exc))
-                return Stop("failed", str(exc))
-            self._failures = 0
-            self.pacer.throttle.on_success()
-            if result.job_id is not None and not result.complete:
-                batch.provider_job_id = result.job_id
-                await self._mark(batch, "sending", provider_job_id=result.job_id)
-                return await self._poll_flow(batch)
-            return await self._apply(batch, result)
-
-    async def _transient(self, batch: Batch, exc: ProviderError) -> Stop | None:
-        """A 5xx, network or protocol failure: back off; Cellcast's possibly-sent batch is flagged."""
-        self._failures += 1
-        reached = may_have_reached_server(exc)
-        logger.info("batch %s failed (%s, reached=%s, failures=%s)", batch.id, type(exc).__name__, reached,
-                    self._failures)
-        if reached and self.info.retry_class is RetryClass.VERIFY:
-            await self._resolve_all(batch, RowOutcome.NEEDS_VERIFICATION, "needs_verification",
-                                    f"{exc.message}: it may have been saved; check before sending again")
-        else:
-            await self._mark(batch, "unknown" if reached else "planned")
-        if self._failures >= self.max_consecutive_failures:
-            return Stop("paused", UNREACHABLE_MESSAGE.format(error=exc.message), auto=True)
-        await self._wait(full_jitter(self._failures, self._rng), f"retrying after an error ({exc.message})")
-        return None
-
-    async def _rate_limited(self, exc: RateLimited) -> None:
-        self.pacer.throttle.on_rate_limited()
-        wait = rate_limit_wait(exc.retry_after, self._rng)
-        self.pacer.hold(wait, "rate limited")
-
-    def _shrink(self, batch: Batch, size: int) -> None:
-        """Keep the first ``size`` rows in this batch, requeue the rest, remember the smaller size."""
-        size = max(1, size)
-        self.batch_size = min(self.batch_size, size)
-        rest = batch.rows[size:]
-        batch.rows = batch.rows[:size]
-        self._requeue.extendleft(reversed(rest))
-        logger.info("batch size reduced to %s", self.batch_size)
-
-    async def _call(self, request: Awaitable[T]) -> T:
-        """Await one provider request; count it for the crash hook and honour quota headers."""
-        try:
-            return await request
-        finally:
-            self._returned += 1
-            if self._crash_after is not None and self._returned == self._crash_after:
-                crash()
-            info = getattr(self.provider, "rate_limit", None)
-            if info is None:
-                http = getattr(self.provider, "_http", None)
-                info = getattr(http, "last_rate_limit", None)
-            if info is not None and getattr(info, "exhausted", False):
-                reset = getattr(info, "reset_seconds", None)
-                self.pacer.hold(self.quota_wait if reset is None else float(reset), "rate-limit quota used up")
-
-    async def _pace(self, *, mark: bool = True) -> None:
-        delay, reason = self.pacer.delay()
-        if delay > 0 and self._deferred is not None:
-            await self._flush()  # commit the last result first: that time counts towards the gap
-            delay, reason = self.pacer.delay()
-        for _ in range(3):  # a timer may fire early (clock resolution ~15 ms on Windows): check again
-            if delay <= 0 or self._stop_state is not None:
-                break
-            await self._wait(delay, reason or None)
-            delay, reason = self.pacer.delay()
-        if mark:
-            self.pacer.mark_start()
-
-    # -- results -----------------------------------------------------------------------------------
-
-    async def _apply(self, batch: Batch, result: BatchResult) -> Stop | None:
-        """Record a provider answer; rows it did not account for are resent or flagged."""
-        outcomes, missing = map_result(batch.rows, result)
-        if missing and self.info.retry_class in (RetryClass.RESEND, RetryClass.RESUBMIT_SAME_NAME):
-            gone = {r.index for r in missing}
-            self.batch_size = min(self.batch_size, max(1, len(batch.rows) // 2))
-            self._requeue.extendleft(reversed(missing))
-            batch.rows = [r for r in batch.rows if r.index not in gone]
-            await self._resolve(batch, "done", outcomes, dict(result.raw_summary), rows_changed=True)
-            return None
-        if missing:
-            outcomes.extend((r.index, RowOutcome.NEEDS_VERIFICATION.value,
-                             "the provider did not say what happened to this row") for r in missing)
-        await self._resolve(batch, "done", outcomes, dict(result.raw_summary), defer=True)
-        return None
-
-    async def _apply_job(self, batch: Batch, status: JobStatus) -> None:
-        """Turn an Alohub job's counts into row outcomes (the job does not name rows)."""
-        outcome, reason, summary = job_outcome(status, len(batch.rows), resubmitted=batch.attempts > 1)
-        await self._resolve_all(batch, outcome, "done", reason, summary)
-
-    async def _resolve_all(self, batch: Batch, outcome: RowOutcome, state: str, reason: str,
-                           result: dict[str, Any] | None = None) -> None:
-        if result is None:
-            result = {} if outcome is RowOutcome.ADDED else {"error": reason}
-        await self._resolve(batch, state, [(r.index, outcome.value, reason) for r in batch.rows], result)
-
-    async def _resolve(self, batch: Batch, state: str, outcomes: list[tuple[int, str, str]],
-                       result: dict[str, Any], *, rows_changed: bool = False, defer: bool = False) -> None:
-        """Record a batch's outcomes. ``defer``: keep them for the next ``_begin`` (same transaction,
-        written first) or the next other journal write or wait, whichever comes first."""
-        counts = dict(self._counts)
-        for outcome, n in Counter(o for _row, o, _reason in outcomes).items():
-            counts[outcome] = counts.get(outcome, 0) + n
-        counts["pending"] = counts.get("pending", 0) - len(outcomes)
-        resolution = Resolution(self.job_id, batch.id, state, outcomes, result,
-                                [r.index for r in batch.rows] if rows_changed else None, counts)
-        if defer:
-            await self._flush()
-            self._deferred = resolution
-        else:
-            await self._db(self.journal.write_resolution, resolution)
-        self._counts = counts
-        batch.state = state
-        self._emit()
-
-    async def _begin(self, batch: Batch) -> None:
-        """Commit the batch as ``sending`` before its request goes out (after a deferred result, if any)."""
-        await self._db(self.journal.begin_batch, self.job_id, batch.id, batch.key, [r.index for r in batch.rows],
-                       resolved=self._deferred)
-        self._deferred = None
-        batch.state, batch.attempts = "sending", batch.attempts + 1
-
-    async def _flush(self) -> None:
-        """Commit a deferred batch result now."""
-        deferred = self._deferred
-        if deferred is not None:
-            await self._run_db(self.journal.write_resolution, deferred)
-            self._deferred = None
-
-    async def _mark(self, batch: Batch, state: str, *, provider_job_id: str | None = None) -> None:
-        await self._db(self.journal.mark_batch, self.job_id, batch.id, state, provider_job_id=provider_job_id,
-                       rows=[r.index for r in batch.rows])
-        batch.state = state
-
     # -- state, waiting, progress -------------------------------------------------------------------
 
     async def _set_state(self, state: str, message: str) -> None:
@@ -514,15 +324,3 @@ class UploadEngine(FlowMixin):
         self._reporter.emit(self._total - pending, self._counts, state=self._state, current_batch=self._current,
                             waiting_reason=reason, waiting_seconds=None if waiting is None else waiting[1],
                             message=message, force=force)
-
-    async def _db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run a journal call off the loop; a write other than ``begin_batch`` commits a deferred result first."""
-        if self._deferred is not None and fn not in self._reads and fn != self.journal.begin_batch:
-            await self._flush()
-        return await self._run_db(fn, *args, **kwargs)
-
-    async def _run_db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        if self._executor is None:
-            return fn(*args, **kwargs)
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, lambda: fn(*args, **kwargs))

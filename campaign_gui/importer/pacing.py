@@ -69,3 +69,12 @@ class Pacer:
 
     def mark_start(self) -> None:
         self._last_start = self._clock()
+
+    def started_at(self, when: float | None) -> None:
+        """The request marked last really left at ``when`` (same clock): pace the next one from there.
+
+        Work between ``mark_start`` and the wire (building the body, minting a token) would otherwise
+        shorten the real gap to the next request.
+        """
+        if when is not None and self._last_start is not None and when > self._last_start:
+            self._last_start = when

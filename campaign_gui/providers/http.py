@@ -137,7 +137,11 @@ class HttpClient:
         self.provider_name = provider_name
         self._error_mapper = error_mapper
         self.last_rate_limit: RateLimitInfo | None = None
+        # time.monotonic() when the last request was handed to the transport (after its body was built):
+        # pacing measures the gap between real request starts from here.
+        self.last_request_started: float | None = None
         self._client = httpx.AsyncClient(
+            event_hooks={"request": [self._on_request]},
             base_url=self.base_url + "/",
             headers=dict(headers or {}),
             timeout=timeout,
@@ -145,6 +149,9 @@ class HttpClient:
             follow_redirects=False,
             limits=httpx.Limits(max_connections=8, max_keepalive_connections=4),
         )
+
+    async def _on_request(self, request: httpx.Request) -> None:
+        self.last_request_started = time.monotonic()
 
     @property
     def client(self) -> httpx.AsyncClient:
