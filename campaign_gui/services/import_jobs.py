@@ -43,6 +43,7 @@ class _Live:
     task: asyncio.Task[Any] | None = None
     snapshot: ProgressSnapshot | None = None
     emitted: ProgressSnapshot | None = None
+    emitted_at: float = 0.0  # time.monotonic() of the last emit
     dirty: bool = False
 
 
@@ -307,14 +308,19 @@ class ImportJobService(QObject):
         if live.snapshot is None:
             return
         live.emitted = live.snapshot
+        live.emitted_at = time.monotonic()
         live.dirty = False
         self.jobProgress.emit(live.job_id, live.snapshot)
 
     def _flush(self) -> None:
+        # A state change was emitted at once; the next plain update still waits most of an interval,
+        # so updates never come faster than ~10 Hz even right after one (the timer does not reset).
+        min_gap = EMIT_INTERVAL_MS / 1000 * 0.8
+        now = time.monotonic()
         for live in self._live.values():
-            if live.dirty:
+            if live.dirty and now - live.emitted_at >= min_gap:
                 self._emit(live)
-        if not self.running():
+        if not self.running() and not any(live.dirty for live in self._live.values()):
             self._timer.stop()
 
     # --- reports and undo -----------------------------------------------------------------------------
