@@ -28,29 +28,6 @@ BUDGET_MAX_MS = 100.0
 BUDGET_P99_MS = 25.0
 
 
-class MemorySecrets:
-    """Secrets kept in memory for the run (no keyring in a benchmark)."""
-
-    def __init__(self) -> None:
-        self.stored: dict[str, str] = {}
-
-    def get(self, account_id: str) -> str | None:
-        return self.stored.get(account_id)
-
-    def set(self, account_id: str, secret: str, session_only: bool = False) -> None:
-        self.stored[account_id] = secret
-
-    def delete(self, account_id: str) -> None:
-        self.stored.pop(account_id, None)
-
-    def is_session_only(self, account_id: str) -> bool:
-        return True
-
-    def backend_description(self) -> str:
-        return "memory"
-
-    def available(self) -> bool:
-        return True
 
 
 def make_file(path: Path, rows: int) -> None:
@@ -115,6 +92,7 @@ def main() -> int:
     from campaign_gui.services.container import build_services
     from campaign_gui.services.import_setup import build_import_service
     from campaign_gui.storage.accounts import AccountStore
+    from campaign_gui.storage.secrets import CredentialStore, ProcessMemoryKeyring
     from campaign_gui.ui.import_drop import install_import_support
     from campaign_gui.ui.import_wizard.wizard import ImportWizard
     from campaign_gui.ui.main_window import MainWindow
@@ -130,7 +108,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    services = build_services(data, store=AccountStore(data), secrets=MemorySecrets(),  # type: ignore[arg-type]
+    services = build_services(data, store=AccountStore(data), secrets=CredentialStore(ProcessMemoryKeyring()),
                               sandbox_factory=lambda: None)
     account = services.accounts.add(ProviderId.STRINGEE, "Stringee bench", f"{base_url}/stringee",
                                     {"key_sid": "SKDEMO00000000000000000000000001"},

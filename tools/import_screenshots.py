@@ -17,27 +17,6 @@ OUT = ROOT / "docs" / "screenshots"
 sys.path.insert(0, str(ROOT))
 
 
-class MemorySecrets:
-    def __init__(self) -> None:
-        self.stored: dict[str, str] = {}
-
-    def get(self, account_id: str) -> str | None:
-        return self.stored.get(account_id)
-
-    def set(self, account_id: str, secret: str, session_only: bool = False) -> None:
-        self.stored[account_id] = secret
-
-    def delete(self, account_id: str) -> None:
-        self.stored.pop(account_id, None)
-
-    def is_session_only(self, account_id: str) -> bool:
-        return True
-
-    def backend_description(self) -> str:
-        return "memory"
-
-    def available(self) -> bool:
-        return True
 
 
 def make_file(path: Path) -> None:
@@ -143,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     from campaign_gui.services.container import build_services
     from campaign_gui.services.import_setup import build_import_service
     from campaign_gui.storage.accounts import AccountStore
+    from campaign_gui.storage.secrets import CredentialStore, ProcessMemoryKeyring
     from campaign_gui.ui.i18n import LANGUAGES, LanguageManager
     from campaign_gui.ui.import_drop import install_import_support
     from campaign_gui.ui.main_window import MainWindow
@@ -163,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     languages.apply(args.lang)  # before any widget exists, as the app does at start-up
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    services = build_services(data, store=AccountStore(data), secrets=MemorySecrets(),  # type: ignore[arg-type]
+    services = build_services(data, store=AccountStore(data), secrets=CredentialStore(ProcessMemoryKeyring()),
                               sandbox_factory=lambda: None)
     accounts = {a["provider"]: a for a in server.demo_accounts()}
     added = None

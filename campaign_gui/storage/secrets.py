@@ -73,6 +73,28 @@ class SecretTooLong(CredentialError):
     title = "Secret too long"
 
 
+class ProcessMemoryKeyring:
+    """A keyring backend that keeps secrets in this process only, never on disk.
+
+    For runs with no system keyring by design (benchmarks, screenshot tools): pass it as
+    ``CredentialStore(ProcessMemoryKeyring())``. The application itself never picks it.
+    """
+
+    priority = 1
+
+    def __init__(self) -> None:
+        self._secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self._secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self._secrets.pop((service, username), None)
+
+
 class CredentialStore:
     """Get, set and delete one secret per account id; ``backend`` None means keyring's own choice.
 
