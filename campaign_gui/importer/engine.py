@@ -13,9 +13,9 @@ from dataclasses import replace
 from typing import Any
 
 from campaign_gui.domain.models import RowOutcome, UploadRow
-from campaign_gui.importer.engine_flows import Batch, Stop, crash_point
+from campaign_gui.importer.engine_flows import AUTH_MESSAGE, Batch, Stop, crash_point
 from campaign_gui.importer.engine_record import RecordMixin
-from campaign_gui.importer.engine_send import AUTH_MESSAGE, UNREACHABLE_MESSAGE, SendMixin
+from campaign_gui.importer.engine_send import UNREACHABLE_MESSAGE, SendMixin
 from campaign_gui.importer.jobs import JobSummary, summarize
 from campaign_gui.importer.journal import FINAL_STATES, Journal, JournalError, JournalFull
 from campaign_gui.importer.journal_resolve import Resolution

@@ -20,7 +20,7 @@ from campaign_gui.domain.errors import (
     ServerError,
 )
 from campaign_gui.domain.models import BatchResult, RowOutcome
-from campaign_gui.importer.engine_flows import Batch, Stop, crash
+from campaign_gui.importer.engine_flows import AUTH_MESSAGE, Batch, Stop, crash
 from campaign_gui.importer.engine_record import RecordMixin
 from campaign_gui.importer.retry import full_jitter, may_have_reached_server, rate_limit_wait
 from campaign_gui.providers.base import RetryClass
@@ -28,7 +28,6 @@ from campaign_gui.providers.base import RetryClass
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
-AUTH_MESSAGE = "{provider} did not accept the key: re-enter the key, then resume the job"
 UNREACHABLE_MESSAGE = "provider unreachable, will resume ({error})"
 _TRANSIENT = (ServerError, NetworkError, ProtocolError)
 

@@ -126,7 +126,6 @@ def contact_body(row: UploadRow) -> dict[str, str]:
     return body
 
 
-
 def _error_mapper(response: httpx.Response, payload: Any) -> ProviderError | None:
     if response.status_code == 401:
         return AuthError(f"{NAME} did not accept the key (it may have expired): re-enter it", status=401)
@@ -168,8 +167,6 @@ class Client(ClientBase):
             error_mapper=_error_mapper,
             provider_name=NAME,
         )
-
-
 
     async def test_connection(self) -> str:
         payload = await self._http.request_json("GET", "api/v1/apiClient/account")
@@ -332,7 +329,6 @@ class Client(ClientBase):
         results = [RowResult(r.index, RowOutcome.REJECTED, by_position.get(i, "rejected with its batch"))
                    for i, r in enumerate(rows)]
         return BatchResult(rows=results, raw_summary=summary)
-
 
 
 def _json_or_none(response: httpx.Response) -> Any:

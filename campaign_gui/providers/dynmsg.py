@@ -104,7 +104,6 @@ INFO = ProviderInfo(
 )
 
 
-
 def _error_mapper(response: httpx.Response, payload: Any) -> ProviderError | None:
     status = response.status_code
     if status == 401:
@@ -156,8 +155,6 @@ class Client(ClientBase):
             error_mapper=_error_mapper,
             provider_name=NAME,
         )
-
-
 
     async def _page(self, path: str, params: Mapping[str, Any]) -> tuple[list[dict[str, Any]], int | None]:
         payload = await self._http.request_json("GET", path, params=dict(params))
