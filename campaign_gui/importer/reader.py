@@ -19,7 +19,7 @@ from campaign_gui.importer import sniff as sn
 from campaign_gui.importer.csv_reader import CsvSource
 from campaign_gui.importer.source import Cancelled, CellValue, SheetInfo, Source, check_cancel
 from campaign_gui.importer.xlsx_parts import quick_size, sheet_members, uncached_formulas
-from campaign_gui.importer.xlsx_split import SPLIT_MIN, head_package, iter_split
+from campaign_gui.importer.xlsx_split import SPLIT_MIN, head_package, iter_split, light_package
 
 logger = logging.getLogger(__name__)
 
@@ -92,9 +92,15 @@ class WorkbookSource(Source):
                 self._member_sizes = {i.filename: i.file_size for i in zf.infolist()}
             sheets = set(self._members.values())
             sn.verify_zip_members(path, [m for m in self._member_sizes if m not in sheets])
+        self._wb: Any = None
         try:
-            self._wb: Any = pc.CalamineWorkbook.from_path(str(path))
-            self._meta = list(self._wb.sheets_metadata)
+            light = light_package(path, self._members) if kind in OOXML else None
+            if light is None:
+                self._wb = pc.CalamineWorkbook.from_path(str(path))
+                self._meta = list(self._wb.sheets_metadata)
+            else:
+                with pc.CalamineWorkbook.from_filelike(light) as wb:
+                    self._meta = list(wb.sheets_metadata)
         except BaseException as exc:  # calamine raises CalamineError, or pyo3's PanicException on odd files
             raise _calamine_error(_reraise_fatal(exc)) from None
         self._loaded: tuple[int, Any] | None = None
@@ -143,6 +149,8 @@ class WorkbookSource(Source):
             if member is not None:
                 sn.verify_zip_members(self.path, [member])
             try:
+                if self._wb is None:  # opened light: the shared strings are parsed now, once needed
+                    self._wb = pc.CalamineWorkbook.from_path(str(self.path))
                 sheet = self._wb.get_sheet_by_name(name)
             except BaseException as exc:
                 raise _calamine_error(_reraise_fatal(exc)) from None
@@ -246,6 +254,8 @@ class WorkbookSource(Source):
 
     def close(self) -> None:
         self._loaded = None
+        if self._wb is None:
+            return
         try:
             self._wb.close()
         except pc.CalamineError:

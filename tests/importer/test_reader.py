@@ -102,7 +102,7 @@ def test_styled_empty_rows_after_data(tmp_path: Path) -> None:
     assert rows == [["Phone", "Name"], ["0901234567", "An"], [912345678.0, "Bình"]]
 
 
-def test_big_sheet_split_in_two_halves_reads_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_big_sheet_split_in_parts_reads_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = [["Phone", "Name", "Email"]] + [[f"09{i:08d}" if i % 3 else 900000000 + i, f"Tên {i}", ""]
                                            for i in range(12_000)]
     p = tmp_path / "big.xlsx"
@@ -125,7 +125,7 @@ def test_big_sheet_split_in_two_halves_reads_the_same(tmp_path: Path, monkeypatc
     monkeypatch.setattr(xlsx_split, "split_package", spy)
     with open_source(p) as src:
         halves = list(src.iter_rows_fast(0))
-    assert calls and 3_000 < calls[0] < 9_000
+    assert calls and 1_500 < calls[0] < 3_500  # the first part holds about a fifth of the rows
     def trimmed(rows: list[list[object]]) -> list[list[object]]:
         out = []
         for r in rows:
@@ -206,3 +206,43 @@ def test_big_sheet_size_from_a_streaming_scan(tmp_path: Path, monkeypatch: pytes
         assert src._loaded is None
     assert quick == exact
     assert (exact.rows, exact.cols) == (3001, 4)
+
+
+def _shared_strings_book(path: Path) -> Path:
+    wb = xlsxwriter.Workbook(str(path))  # text goes into a shared-strings table, as Excel writes it
+    data = wb.add_worksheet("Data")
+    for r, row in enumerate(ROWS):
+        data.write_row(r, 0, row)
+    wb.add_worksheet("Hidden").hide()
+    wb.close()
+    return path
+
+
+@pytest.mark.parametrize("light", [False, True])
+def test_a_big_string_table_is_not_parsed_to_list_the_sheets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              light: bool) -> None:
+    if light:
+        monkeypatch.setattr(xlsx_split, "STRINGS_LIGHT", 1)  # as if the table were big
+    opened: list[str] = []
+    real = reader_mod.pc.CalamineWorkbook.from_path
+    monkeypatch.setattr(reader_mod.pc.CalamineWorkbook, "from_path",
+                        lambda path: opened.append(path) or real(path))
+    p = _shared_strings_book(tmp_path / "s.xlsx")
+    with open_source(p) as src:
+        assert src.sheet_names == ["Data", "Hidden"] and src.hidden_sheets() == {"Hidden"}
+        assert opened == ([] if light else [str(p)])  # light: calamine opens the file when a sheet is read
+        assert list(src.iter_rows("Data")) == [["Phone", "Name"], ["0901234567", "An"], [912345678.0, "Bình"]]
+        assert src.preview("Data", 2) == [["Phone", "Name"], ["0901234567", "An"]]
+        assert opened == [str(p)]
+
+
+def test_a_broken_string_table_opened_light_is_reported_when_read(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    good = _shared_strings_book(tmp_path / "g.xlsx")
+    bad = sf.patch_zip(good, "xl/sharedStrings.xml", lambda data: data[: len(data) // 2], tmp_path / "b.xlsx")
+    monkeypatch.setattr(xlsx_split, "STRINGS_LIGHT", 1)
+    with open_source(bad) as src:
+        assert src.sheet_names == ["Data", "Hidden"]
+        with pytest.raises(ImportInputError) as info:
+            list(src.iter_rows("Data"))
+    assert info.value.kind == "corrupt"
