@@ -7,6 +7,8 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from campaign_gui.domain.errors import (
     AuthError,
@@ -23,6 +25,7 @@ from campaign_gui.providers.http import (
     RETRY_AFTER_DEFAULT,
     RETRY_AFTER_MAX,
     HttpClient,
+    encode_form,
     parse_rate_limit_headers,
     parse_retry_after,
 )
@@ -186,3 +189,15 @@ async def test_error_mapper_runs_first(client: HttpClient) -> None:
 async def test_base_url_keeps_path_prefix(client: HttpClient) -> None:
     request = client.client.build_request("GET", "api/v1/x")
     assert str(request.url) == "http://127.0.0.1:9/prefix/api/v1/x"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=12), st.text(max_size=20), max_size=6))
+def test_form_bodies_are_the_bytes_httpx_would_send(data: dict[str, str]) -> None:
+    assert encode_form(data) == httpx.Request("POST", "http://x/", data=data).read()
+
+
+def test_form_body_of_a_batch_escapes_brackets_and_text_but_not_phones() -> None:
+    body = encode_form({"token": "t/k n", "data[0][0]": "375291234567", "data[0][1]": "Nguyễn Văn An"})
+    assert body == (b"token=t%2Fk+n&data%5B0%5D%5B0%5D=375291234567"
+                    b"&data%5B0%5D%5B1%5D=Nguy%E1%BB%85n+V%C4%83n+An")
