@@ -9,10 +9,10 @@ import logging
 import math
 import time
 from collections.abc import Callable, Mapping
-from functools import lru_cache
-from urllib.parse import quote_plus
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
+from urllib.parse import quote_plus
 
 import httpx
 
