@@ -130,14 +130,33 @@ def _form_key(key: str) -> str:
     return quote_plus(key)
 
 
+class _Escapes(dict[int, str]):
+    """``str.translate`` table giving each character its ``quote_plus`` form; non-ASCII ones filled on
+    first use (their UTF-8 bytes, percent-escaped)."""
+
+    def __missing__(self, char: int) -> str:
+        escaped = self[char] = quote_plus(chr(char))
+        return escaped
+
+
+_ESCAPES = _Escapes({c: quote_plus(chr(c)) for c in range(1, 128)})
+_ESCAPES[0] = "\0"  # the separator while escaping every value in one pass (kept as it is)
+
+
 def encode_form(data: Mapping[str, str]) -> bytes:
     """The body httpx would send for ``data=`` (``urlencode``: ``quote_plus`` of keys and values), built
-    faster: keys such as SMS.by's ``data[12][3]`` repeat in every batch, so their escaped form is cached,
-    and values of plain letters and digits (phones) need no escaping. Values are never cached (the token
-    is one of them)."""
-    quote = quote_plus
-    return "&".join([f"{_form_key(k)}={v if v.isalnum() and v.isascii() else quote(v)}"
-                     for k, v in data.items()]).encode("ascii")
+    several times faster for a batch of a thousand fields: keys such as SMS.by's ``data[12][3]`` repeat in
+    every batch, so their escaped form is cached, and the values are escaped together by one
+    ``str.translate`` (values are never cached: the token is one of them)."""
+    values = list(data.values())
+    if not values:
+        return b""
+    joined = "\0".join(values)
+    if joined.count("\0") == len(values) - 1:
+        escaped = joined.translate(_ESCAPES).split("\0")
+    else:  # a value holds the separator itself
+        escaped = [quote_plus(v) for v in values]
+    return "&".join([f"{_form_key(k)}={v}" for k, v in zip(data, escaped)]).encode("ascii")
 
 
 class HttpClient:

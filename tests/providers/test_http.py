@@ -201,3 +201,8 @@ def test_form_body_of_a_batch_escapes_brackets_and_text_but_not_phones() -> None
     body = encode_form({"token": "t/k n", "data[0][0]": "375291234567", "data[0][1]": "Nguyễn Văn An"})
     assert body == (b"token=t%2Fk+n&data%5B0%5D%5B0%5D=375291234567"
                     b"&data%5B0%5D%5B1%5D=Nguy%E1%BB%85n+V%C4%83n+An")
+
+
+def test_form_values_holding_the_separator_or_nothing() -> None:
+    for data in ({"a": "x\0y", "b": "z"}, {}, {"k": ""}, {"k": "\0"}):
+        assert encode_form(data) == httpx.Request("POST", "http://x/", data=data).read()
