@@ -156,7 +156,7 @@ def encode_form(data: Mapping[str, str]) -> bytes:
         escaped = joined.translate(_ESCAPES).split("\0")
     else:  # a value holds the separator itself
         escaped = [quote_plus(v) for v in values]
-    return "&".join([f"{_form_key(k)}={v}" for k, v in zip(data, escaped)]).encode("ascii")
+    return "&".join([f"{_form_key(k)}={v}" for k, v in zip(data, escaped, strict=True)]).encode("ascii")
 
 
 class HttpClient:
