@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from campaign_gui.domain.models import RowOutcome, UploadRow
-from campaign_gui.importer.engine_flows import AUTH_MESSAGE, Batch, Stop, crash_point
+from campaign_gui.importer.engine_flows import AUTH_MESSAGE, Batch, Stop, crash_point, lanes_setting
 from campaign_gui.importer.engine_record import RecordMixin
 from campaign_gui.importer.engine_send import UNREACHABLE_MESSAGE, SendMixin
 from campaign_gui.importer.jobs import JobSummary, summarize
@@ -33,6 +33,9 @@ QUOTA_DEFAULT_WAIT = 10.0
 # little more (≈0.5 ms, a few ms on a loaded machine) before the request really leaves: this much slack keeps
 # the real gap between request starts at or above the interval. Costs 1 % of a 0.2 s pace.
 START_SLACK = 0.002
+# Retry classes whose batches may be in flight two at a time: each batch is journaled on its own and a lost
+# answer is resent (server-side dedupe) or flagged for verification, never guessed.
+LANE_CLASSES = (RetryClass.RESEND, RetryClass.VERIFY)
 
 
 class UploadEngine(SendMixin):
@@ -40,7 +43,8 @@ class UploadEngine(SendMixin):
 
     ``pause()``/``resume()``/``cancel()``/``interrupt()`` may be called from the loop at any time:
     they act between batches, never in the middle of a request. ``pacing`` overrides the provider's
-    gap between request starts (0 = off). ``clock``/``sleep``/``rng`` are injectable for tests.
+    gap between request starts (0 = off). ``lanes``: batches in flight at once (None = 2 for unpaced
+    RESEND/VERIFY providers, else 1). ``clock``/``sleep``/``rng`` are injectable for tests.
     """
 
     def __init__(self, provider: Provider, journal: Journal, job_id: str, *, pacing: float | None = None,
@@ -49,7 +53,7 @@ class UploadEngine(SendMixin):
                  rng: random.Random | None = None, max_consecutive_failures: int = 8,
                  progress_cb: ProgressCallback | None = None, throttle: AdaptiveThrottle | None = None,
                  poll_interval: float = 2.5, batch_size: int | None = None, offload: bool = True,
-                 quota_wait: float = QUOTA_DEFAULT_WAIT) -> None:
+                 quota_wait: float = QUOTA_DEFAULT_WAIT, lanes: int | None = None) -> None:
         self.provider = provider
         self.journal = journal
         self.job_id = job_id
@@ -63,9 +67,15 @@ class UploadEngine(SendMixin):
         interval = self.info.pacing_seconds if pacing is None else pacing
         self.pacer = Pacer(interval, throttle, clock, slack=START_SLACK)
         self.batch_size = max(1, min(batch_size or self.info.batch_limit, self.info.batch_limit))
+        if lanes is None:
+            lanes = lanes_setting()
+        if lanes is None:  # two batches in flight where nothing paces requests and a lost answer is handled
+            lanes = 2 if self.pacer.interval == 0 and self.info.retry_class in LANE_CLASSES else 1
+        self.lanes = max(1, lanes)
         self._progress_cb = progress_cb
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="journal") if offload else None
         self._failures = 0
+        self._streak = 0
         self._pause_requested = False
         self._stop_state: str | None = None  # "cancelled" / "interrupted" once asked
         self._wake = asyncio.Event()
@@ -82,6 +92,7 @@ class UploadEngine(SendMixin):
         self._exhausted = False
         self._exclude: set[int] = set()
         self._deferred: Resolution | None = None  # the last batch's result, committed with the next begin
+        self._deferring = asyncio.Lock()  # held while the deferred result is written or replaced
         self._reads = frozenset({journal.get_job, journal.outcome_counts, journal.next_batch_id,
                                  journal.open_batches, journal.rows_by_number, journal.pending_rows})
         self._next_id = 1
@@ -169,6 +180,8 @@ class UploadEngine(SendMixin):
             self._exclude.difference_update(rec.rows)
             if stop is not None:
                 return stop
+        if self.lanes > 1:
+            return await self._run_lanes()
         while True:
             stop = self._stop_requested()
             if stop is not None:
@@ -182,6 +195,63 @@ class UploadEngine(SendMixin):
             stop = await self._process(fresh)
             if stop is not None:
                 return stop
+
+    async def _run_lanes(self) -> Stop | None:
+        """Up to ``lanes`` batches in flight at once (unpaced batch providers): while the provider works on
+        one batch, the next is journaled and sent. Every batch keeps its own journal record (``sending``
+        committed before its request), so a crash or a failure is handled per batch exactly as with one
+        lane. The first batch goes alone (a wrong key or target costs one request, as with one lane), and
+        after a failure, a rate limit or a quota hold batches go one at a time until one succeeds."""
+        inflight: set[asyncio.Future[Stop | None]] = set()
+        try:
+            while True:
+                stop = self._stop_requested()
+                if stop is not None:
+                    return await self._land(inflight, everything=True) or stop
+                if self._pause_requested and inflight:
+                    stop = await self._land(inflight, everything=True)
+                    if stop is not None:
+                        return stop
+                await self._checkpoint()
+                if self._stop_state is not None:
+                    continue
+                if inflight and (len(inflight) >= self.lanes or not self._parallel_ok()):
+                    stop = await self._land(inflight, everything=False)
+                    if stop is not None:
+                        return await self._land(inflight, everything=True) or stop
+                    continue
+                fresh = await self._new_batch()
+                if fresh is None:
+                    if not inflight:
+                        return None
+                    stop = await self._land(inflight, everything=True)  # rows may come back (short counts)
+                    if stop is not None:
+                        return stop
+                    continue
+                inflight.add(asyncio.ensure_future(self._process(fresh)))
+        finally:
+            for task in inflight:  # only on an error (journal failure): the batch stays "sending", resumable
+                task.cancel()
+            if inflight:
+                await asyncio.wait(inflight)
+
+    def _parallel_ok(self) -> bool:
+        return (self._streak > 0 and self._failures == 0 and self.pacer.throttle.delay == 0 and self.pacer.delay()[0] <= 0
+                and not self._requeue)
+
+    @staticmethod
+    async def _land(inflight: set[asyncio.Future[Stop | None]], *, everything: bool) -> Stop | None:
+        """Wait for one (or every) batch in flight; the first Stop any of them gave."""
+        stop: Stop | None = None
+        while inflight:
+            done, _ = await asyncio.wait(inflight, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                inflight.discard(task)
+                found = task.result()  # a journal error propagates (the finally above cancels the rest)
+                stop = stop or found
+            if not everything:
+                break
+        return stop
 
     def _stop_check(self) -> Stop | None:
         return self._stop_requested()

@@ -228,6 +228,16 @@ class FlowMixin:
         return None
 
 
+LANES_ENV = "CAMPAIGN_GUI_LANES"
+
+
+def lanes_setting() -> int | None:
+    """``CAMPAIGN_GUI_LANES=1``: one batch in flight at a time even where two are allowed (a provider
+    that objects to parallel requests; the crash tests that count requests exactly). None: not set."""
+    value = os.environ.get(LANES_ENV, "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else None
+
+
 def crash_point() -> int | None:
     """``CAMPAIGN_GUI_TEST_CRASH_AFTER=sent:N``: die right after the N-th request returns (tests only)."""
     value = os.environ.get(CRASH_ENV, "")

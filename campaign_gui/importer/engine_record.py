@@ -29,6 +29,7 @@ class RecordMixin(FlowMixin):
     _counts: dict[str, int]
     _requeue: deque[UploadRow]
     _deferred: Resolution | None
+    _deferring: asyncio.Lock
     _reads: frozenset[Callable[..., Any]]
 
     def _emit(self, *, force: bool = False, message: str = "") -> None:
@@ -65,30 +66,45 @@ class RecordMixin(FlowMixin):
                        result: dict[str, Any], *, rows_changed: bool = False, defer: bool = False) -> None:
         """Record a batch's outcomes. ``defer``: keep them for the next ``_begin`` (same transaction,
         written first) or the next other journal write or wait, whichever comes first."""
+        delta = Counter(o for _row, o, _reason in outcomes)
+        delta["pending"] -= len(outcomes)
         counts = dict(self._counts)
-        for outcome, n in Counter(o for _row, o, _reason in outcomes).items():
+        for outcome, n in delta.items():
             counts[outcome] = counts.get(outcome, 0) + n
-        counts["pending"] = counts.get("pending", 0) - len(outcomes)
         resolution = Resolution(self.job_id, batch.id, state, outcomes, result,
                                 [r.index for r in batch.rows] if rows_changed else None, counts)
-        if defer:
-            await self._flush()
-            self._deferred = resolution
-        else:
-            await self._db(self.journal.write_resolution, resolution)
-        self._counts = counts
+        self._counts = counts  # at once: another batch in flight may resolve during the write below
+        try:
+            if defer:
+                async with self._deferring:
+                    await self._flush_held()
+                    self._deferred = resolution
+            else:
+                await self._db(self.journal.write_resolution, resolution)
+        except BaseException:
+            for outcome, n in delta.items():  # not recorded: take back this batch's counts only
+                self._counts[outcome] = self._counts.get(outcome, 0) - n
+            raise
         batch.state = state
         self._emit()
 
     async def _begin(self, batch: Batch) -> None:
         """Commit the batch as ``sending`` before its request goes out (after a deferred result, if any)."""
-        await self._db(self.journal.begin_batch, self.job_id, batch.id, batch.key, [r.index for r in batch.rows],
-                       resolved=self._deferred)
-        self._deferred = None
+        async with self._deferring:
+            await self._run_db(self.journal.begin_batch, self.job_id, batch.id, batch.key,
+                               [r.index for r in batch.rows], resolved=self._deferred)
+            self._deferred = None
         batch.state, batch.attempts = "sending", batch.attempts + 1
 
     async def _flush(self) -> None:
         """Commit a deferred batch result now."""
+        if self._deferred is not None:
+            async with self._deferring:
+                await self._flush_held()
+
+    async def _flush_held(self) -> None:
+        """``_flush`` with ``_deferring`` held: the held-back result is written once, and none is lost
+        when two batches in flight resolve at the same time."""
         deferred = self._deferred
         if deferred is not None:
             await self._run_db(self.journal.write_resolution, deferred)

@@ -123,6 +123,7 @@ ErrorMapper = Callable[[httpx.Response, Any], ProviderError | None]
 
 
 FORM_TYPE = "application/x-www-form-urlencoded"
+_STR = {str}
 
 
 @lru_cache(maxsize=65_536)
@@ -206,7 +207,7 @@ class HttpClient:
         url = path.lstrip("/")
         limit = self.deadline if deadline is None else deadline
         content: bytes | None = None
-        if isinstance(data, Mapping) and all(type(k) is str and type(v) is str for k, v in data.items()):
+        if isinstance(data, Mapping) and set(map(type, data)) | set(map(type, data.values())) <= _STR:
             content, data = encode_form(data), None
             headers = {**(headers or {}), "Content-Type": FORM_TYPE}
         try:

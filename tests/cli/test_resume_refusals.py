@@ -23,7 +23,8 @@ def _killed_job(sandbox: Any, tmp_path: Path) -> tuple[Path, Path, str]:
     name = add_account(sandbox, data, "smsby")
     src = write_csv(tmp_path / "in.csv", PHONES)
     killed = run_process(["--data-dir", str(data), "import", str(src), "--account", name, "--target", "list=102",
-                          "--json", "--secret-stdin"], stdin=sandbox.secret("smsby"), env={CRASH: "sent:2"})
+                          "--json", "--secret-stdin"], stdin=sandbox.secret("smsby"),
+                         env={CRASH: "sent:2", "CAMPAIGN_GUI_LANES": "1"})  # one batch in flight: exactly 2 sent
     assert killed.returncode in (-9, 137), killed.stderr
     listed = run_process(["--data-dir", str(data), "jobs", "list", "--json"])
     jobs = json.loads(listed.stdout)["jobs"]

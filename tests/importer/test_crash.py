@@ -12,6 +12,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))
 from cli_support import add_account, e164, run_process, vn_phones, write_csv
 
 CRASH = "CAMPAIGN_GUI_TEST_CRASH_AFTER"
+LANES = "CAMPAIGN_GUI_LANES"  # "1": one batch in flight, so a kill after the N-th answer is exact
+ONE = {LANES: "1"}
 KILLED = (-9, 137)  # SIGKILL on POSIX; os._exit(137) where there is no SIGKILL
 
 
@@ -28,8 +30,10 @@ def _job_id(data: Path) -> str:
     return str(jobs[0]["job_id"])
 
 
-def _resume(data: Path, job: str, secret: str, crash_after: int | None = None) -> Any:
+def _resume(data: Path, job: str, secret: str, crash_after: int | None = None, one_lane: bool = False) -> Any:
     env = {CRASH: f"sent:{crash_after}"} if crash_after else {CRASH: ""}
+    if one_lane:
+        env.update(ONE)
     return run_process(["--data-dir", str(data), "jobs", "resume", job, "--json", "--secret-stdin"], stdin=secret,
                        env=env)
 
@@ -46,12 +50,13 @@ def test_kill_between_sent_and_recorded_then_resume(sandbox: Any, tmp_path: Path
     phones = vn_phones(6000)
     src = write_csv(tmp_path / "in.csv", phones)
     secret = sandbox.secret("stringee")
-    killed = run_process(_import_args(data, src, name, "campaign=CA100003"), stdin=secret, env={CRASH: "sent:3"})
+    killed = run_process(_import_args(data, src, name, "campaign=CA100003"), stdin=secret,
+                         env={CRASH: "sent:3", **ONE})
     assert killed.returncode in KILLED, killed.stderr
     assert sandbox.control.requests("stringee")["count"] == 3
     assert len(sandbox.control.ledger("stringee")) == 3000  # batch 3 reached the server, its result was lost
     job = _job_id(data)
-    done = _resume(data, job, secret)
+    done = _resume(data, job, secret, one_lane=True)
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     assert out["state"] == "done" and out["sent"] == 6000
@@ -82,9 +87,9 @@ def test_kill_cellcast_flags_the_unknown_batch(sandbox: Any, tmp_path: Path) -> 
     phones = [f"0400{i:06d}" for i in range(2500)]
     src = write_csv(tmp_path / "in.csv", phones)
     secret = sandbox.secret("cellcast")
-    killed = run_process(_import_args(data, src, name, "list=Crash"), stdin=secret, env={CRASH: "sent:2"})
+    killed = run_process(_import_args(data, src, name, "list=Crash"), stdin=secret, env={CRASH: "sent:2", **ONE})
     assert killed.returncode in KILLED
-    done = _resume(data, _job_id(data), secret)
+    done = _resume(data, _job_id(data), secret, one_lane=True)
     out = json.loads(done.stdout)
     assert done.returncode == 3 and out["needs_verification"] == 1000 and out["added"] == 1500
     assert sandbox.control.requests("cellcast")["count"] == 3  # the unknown batch was not resent
@@ -104,14 +109,15 @@ def test_repeated_kills_at_random_points(sandbox: Any, tmp_path: Path) -> None:
     src = write_csv(tmp_path / "in.csv", phones)
     secret = sandbox.secret("smsby")
     points = [rng.randint(2, 3) for _ in range(10)]
-    first = run_process(_import_args(data, src, name, "list=102"), stdin=secret, env={CRASH: f"sent:{points[0]}"})
+    first = run_process(_import_args(data, src, name, "list=102"), stdin=secret,
+                        env={CRASH: f"sent:{points[0]}", **ONE})
     assert first.returncode in KILLED, first.stderr
     job = _job_id(data)
     kills = 1
     requests = points[0]
     for point in points[1:]:
         result = run_process(["--data-dir", str(data), "jobs", "resume", job, "--pacing", "0", "--json",
-                              "--secret-stdin"], stdin=secret, env={CRASH: f"sent:{point}"})
+                              "--secret-stdin"], stdin=secret, env={CRASH: f"sent:{point}", **ONE})
         assert result.returncode in KILLED, (point, result.returncode, result.stderr)
         kills += 1
         requests += point
@@ -119,12 +125,52 @@ def test_repeated_kills_at_random_points(sandbox: Any, tmp_path: Path) -> None:
     assert kills == 10
     shown = json.loads(run_process(["--data-dir", str(data), "jobs", "show", job, "--json"]).stdout)
     assert shown["state"] != "done" and shown["pending"] > 0  # the tenth kill still hit a running job
+    final = _resume(data, job, secret, one_lane=True)
+    assert final.returncode == 0, final.stderr
+    out = json.loads(final.stdout)
+    assert out["state"] == "done" and out["sent"] == len(phones)
+    assert out["sent"] == out["added"] + out["updated"] + out["skipped"]  # nothing failed or rejected
+    _assert_ledger_once(sandbox, "smsby", set(phones))
+
+
+def test_kills_with_two_batches_in_flight_every_phone_once(sandbox: Any, tmp_path: Path) -> None:
+    """SMS.by unpaced sends two batches at a time: a kill may leave both unanswered; resume resends them
+    (the server upserts) and the ledger still ends with every phone exactly once."""
+    rng = random.Random(77)
+    data = tmp_path / "data"
+    name = add_account(sandbox, data, "smsby")
+    phones = [f"+37529{2000000 + i}" for i in range(24 * 500)]
+    src = write_csv(tmp_path / "in.csv", phones)
+    secret = sandbox.secret("smsby")
+    first = run_process(_import_args(data, src, name, "list=102"), stdin=secret, env={CRASH: "sent:4"})
+    assert first.returncode in KILLED, first.stderr
+    job = _job_id(data)
+    for point in [rng.randint(3, 5) for _ in range(4)]:
+        result = _resume(data, job, secret, crash_after=point)
+        assert result.returncode in KILLED, (point, result.returncode, result.stderr)
     final = _resume(data, job, secret)
     assert final.returncode == 0, final.stderr
     out = json.loads(final.stdout)
     assert out["state"] == "done" and out["sent"] == len(phones)
     assert out["sent"] == out["added"] + out["updated"] + out["skipped"]  # nothing failed or rejected
     _assert_ledger_once(sandbox, "smsby", set(phones))
+
+
+def test_cellcast_kill_with_two_in_flight_flags_both_and_resends_neither(sandbox: Any, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    name = add_account(sandbox, data, "cellcast")
+    phones = [f"0400{i:06d}" for i in range(4500)]  # batches of 1000: 1000 ×4 + 500
+    src = write_csv(tmp_path / "in.csv", phones)
+    secret = sandbox.secret("cellcast")
+    killed = run_process(_import_args(data, src, name, "list=Crash2"), stdin=secret, env={CRASH: "sent:3"})
+    assert killed.returncode in KILLED
+    done = _resume(data, _job_id(data), secret)
+    out = json.loads(done.stdout)
+    unknown = out["needs_verification"]
+    # the batch whose answer was lost, and the one still in flight if there was one
+    assert done.returncode == 3 and unknown in (1000, 1500, 2000) and out["added"] == 4500 - unknown, out
+    assert sandbox.control.requests("cellcast")["count"] == 5  # every batch sent once: none resent
+    _assert_ledger_once(sandbox, "cellcast", {"+61" + p[1:] for p in phones})
 
 
 def test_sigint_stops_cleanly_and_resumes(sandbox: Any, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -54,7 +55,7 @@ async def test_each_request_sees_every_earlier_batch_done_and_its_own_sending(
     writes: list[str] = []
     real_write = journal._write
     journal._write = lambda statements: (writes.append("w"), real_write(statements))[1]  # type: ignore[method-assign]
-    s = await UploadEngine(p, journal, job, clock=t.clock, sleep=t.sleep, rng=random.Random(1)).run()
+    s = await UploadEngine(p, journal, job, clock=t.clock, sleep=t.sleep, rng=random.Random(1), lanes=1).run()
     p.reader.close()
     assert s.state == "done" and s.added == 43 and len(p.calls) == 5
     for n, states in enumerate(p.seen, start=1):  # request n: batches 1..n-1 done, batch n sending, on disk
@@ -62,6 +63,49 @@ async def test_each_request_sees_every_earlier_batch_done_and_its_own_sending(
     assert {b.state for b in journal.batches(job)} == {"done"}
     # one commit per batch (the result rides with the next batch's "sending") + the job states
     assert len(writes) <= 5 + 1 + 3 + (5 if pacing else 0), writes
+
+
+class Overlapping(Watching):
+    """Answers after a real (short) await, so a second batch can start while one is in flight."""
+
+    active = 0
+    most = 0
+
+    async def upload_batch(self, target: Mapping[str, str], rows: Sequence[UploadRow], *,
+                           batch_key: str) -> BatchResult:
+        type(self).active += 1
+        type(self).most = max(type(self).most, type(self).active)
+        try:
+            self.seen.append({b.batch_id: b.state for b in self.reader.batches(self.job)})
+            await asyncio.sleep(0.01)
+            return await FakeProvider.upload_batch(self, target, rows, batch_key=batch_key)
+        finally:
+            type(self).active -= 1
+
+
+@pytest.mark.parametrize("retry", [RetryClass.RESEND, RetryClass.VERIFY])
+async def test_two_batches_in_flight_each_journaled_sending_before_its_request(
+        tmp_path: Path, journal: Journal, retry: RetryClass) -> None:
+    t = FakeTime()
+    job = new_job(tmp_path, journal, vn_records(95, invalid=[7, 30]))
+    p = Overlapping(make_info(retry, batch_limit=10, pacing=0.0), t)
+    Overlapping.active = Overlapping.most = 0
+    p.seen, p.reader, p.job = [], Journal.open(tmp_path / "data", read_only=True), job
+    engine = UploadEngine(p, journal, job, clock=t.clock, sleep=t.sleep, rng=random.Random(1))
+    assert engine.lanes == 2  # unpaced, and a lost answer is resent or flagged: two lanes by default
+    s = await engine.run()
+    p.reader.close()
+    assert s.state == "done" and s.added == 93 and len(p.calls) == 10
+    assert Overlapping.most == 2  # two requests really were in flight together
+    assert sorted(i for call in p.calls for i in call[1]) == sorted({i for call in p.calls for i in call[1]})
+    assert p.seen[0] == {1: "sending"}  # the first batch goes alone
+    for states in p.seen:  # at each request: its own batch sending on disk, at most one other not done
+        newest = max(states)
+        assert states[newest] == "sending"
+        open_ = [b for b, state in states.items() if state != "done"]
+        assert len(open_) <= 2 and all(states[b] == "sending" for b in open_), states
+    assert {b.state for b in journal.batches(job)} == {"done"}
+    assert journal.outcome_counts(job).get("added") == 93 and journal.outcome_counts(job).get("pending", 0) == 0
 
 
 async def test_a_pacing_wait_never_holds_an_uncommitted_result(tmp_path: Path, journal: Journal) -> None:
