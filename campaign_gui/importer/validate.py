@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import itertools
 import logging
 import multiprocessing
@@ -89,9 +90,15 @@ def validate_sheet(source: Source, sheet: str | int | None, header_row: int | No
     """
     idx = source.resolve_sheet(sheet)
     pipeline = _Pipeline(region, _auto_workers(source, workers))  # workers start while the sheet is parsed
+    collecting = gc.isenabled()
+    # Row lists, cells and answers form no reference cycles: without the cyclic collector walking the
+    # rows in flight again and again, a million-row sheet validates 0.8-2 s sooner (benchmarks/validate_bench.py).
+    gc.disable()
     try:
         return _validate(source, idx, header_row, mapping, region, cancel, progress, extras, pipeline)
     finally:
+        if collecting:
+            gc.enable()
         pipeline.close()
 
 

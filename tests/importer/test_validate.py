@@ -271,3 +271,34 @@ def test_indices_by_status(tmp_path: Path) -> None:
     accepted = res.accept_suggestions()
     assert list(accepted.indices(RowStatus.FIXED)) == [4]
     assert [res.status(i) for i in res.indices(RowStatus.INVALID)] == [RowStatus.INVALID] * 2
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_cyclic_collector_is_paused_while_validating_and_restored(tmp_path: Path, enabled: bool,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from campaign_gui.importer import validate as validate_mod
+
+    p = tmp_path / "g.csv"
+    p.write_text("Phone\n0901234567\n0912345678\n", encoding="utf-8")
+    no_phone = tmp_path / "n.csv"
+    no_phone.write_text("Name\nAn\n", encoding="utf-8")
+    during: list[bool] = []
+    real = validate_mod._run
+
+    def spy(*args: Any, **kw: Any) -> Any:
+        during.append(gc.isenabled())
+        return real(*args, **kw)
+
+    monkeypatch.setattr(validate_mod, "_run", spy)
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert validate_file(p).valid == 2
+        assert during == [False] and gc.isenabled() is enabled
+        with pytest.raises(ImportInputError):  # restored when validation fails too
+            validate_file(no_phone, mapping=ColumnMapping(fields={"name": 0}))
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
