@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import cast
 
 from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.importer.columns import PackedStrings
@@ -56,8 +57,13 @@ def cell_text(v: CellValue) -> str:
 
 def _texts(values: list[CellValue]) -> list[str]:
     out: list[str]
-    if set(map(type, values)) <= _STR:
+    kinds = set(map(type, values))
+    if kinds <= _STR:
         out = values  # type: ignore[assignment]  # checked: every value is a str
+    elif kinds <= _STR_FLOAT:  # phones typed as numbers: cell_text's float case, inlined
+        numbers = cast("list[str | float]", values)
+        out = [v if isinstance(v, str) else str(int(v)) if v.is_integer() and abs(v) < 1e16 else repr(v)
+               for v in numbers]
     else:
         out = [v if type(v) is str else cell_text(v) for v in values]
     joined = "".join(out)
@@ -67,7 +73,7 @@ def _texts(values: list[CellValue]) -> list[str]:
 
 
 _STR = {str}
-
+_STR_FLOAT = {str, float}
 
 def _column(rows: list[list[CellValue]], col: int | None, shortest: int) -> list[CellValue]:
     if col is None:

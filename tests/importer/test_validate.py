@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 import sheet_files as sf
 import xlsxwriter
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.importer.columns import BLOCK, PackedStrings
@@ -302,3 +304,12 @@ def test_the_cyclic_collector_is_paused_while_validating_and_restored(tmp_path: 
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=6), st.floats(allow_nan=True, allow_infinity=True),
+                          st.integers(0, 10**12).map(float)), max_size=12))
+def test_column_texts_of_strings_and_numbers_are_cell_texts(values: list[Any]) -> None:
+    from campaign_gui.importer.validate import _texts, cell_text
+
+    assert _texts(list(values)) == [unicodedata.normalize("NFC", cell_text(v)) for v in values]
