@@ -111,11 +111,26 @@ def child_validate(path: str, workers: int | None) -> None:
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({"seconds": seconds, **result.counts(), "reasons": result.reasons,
                       "cpu_seconds": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
-                      "self_peak_mb": me.ru_maxrss / 1024}))
+                      "self_peak_mb": own_peak_mb(), "children_peak_mb": kids.ru_maxrss / 1024}))
+
+
+def own_peak_mb() -> float:
+    """This process's peak RSS since it started (VmHWM; ru_maxrss would carry the parent's over fork+exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def measure_ours(path: Path, workers: int | None) -> dict[str, Any]:
-    """Validate in a child process; peak memory = the largest sampled sum of RSS over its process tree."""
+    """Validate in a child process. Peak memory: the child's own peak (VmHWM) plus its workers' (if any),
+    or the largest sum of RSS over its process tree sampled every 0.25 s, whichever is larger. (Sampling
+    every 20 ms cost the parent a third of a core, taken from the child on a 2-core machine: measured
+    validations then took 10.1-10.5 s against 6.9-7.8 s for the same child run alone.)"""
     import psutil
 
     load_before = os.getloadavg()[0]
@@ -134,7 +149,7 @@ def measure_ours(path: Path, workers: int | None) -> dict[str, Any]:
             while not done.is_set():
                 total = ps.memory_info().rss + sum(c.memory_info().rss for c in ps.children(recursive=True))
                 peak = max(peak, total)
-                time.sleep(0.02)
+                time.sleep(0.25)
         except psutil.Error:
             pass
 
@@ -149,7 +164,7 @@ def measure_ours(path: Path, workers: int | None) -> dict[str, Any]:
     figures: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     figures["process_wall_seconds"] = wall
     figures["load_before"] = load_before
-    figures["peak_rss_mb"] = max(peak / 1024**2, figures["self_peak_mb"])
+    figures["peak_rss_mb"] = max(peak / 1024**2, figures["self_peak_mb"] + figures["children_peak_mb"])
     return figures
 
 
