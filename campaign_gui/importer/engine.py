@@ -75,7 +75,7 @@ class UploadEngine(SendMixin):
         self._progress_cb = progress_cb
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="journal") if offload else None
         self._failures = 0
-        self._streak = 0
+        self._last_ok = False  # the last answer was a success (a second lane opens only then)
         self._pause_requested = False
         self._stop_state: str | None = None  # "cancelled" / "interrupted" once asked
         self._wake = asyncio.Event()
@@ -236,7 +236,7 @@ class UploadEngine(SendMixin):
                 await asyncio.wait(inflight)
 
     def _parallel_ok(self) -> bool:
-        return (self._streak > 0 and self._failures == 0 and self.pacer.throttle.delay == 0 and self.pacer.delay()[0] <= 0
+        return (self._last_ok and self.pacer.throttle.delay == 0 and self.pacer.delay()[0] <= 0
                 and not self._requeue)
 
     @staticmethod

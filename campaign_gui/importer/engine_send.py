@@ -40,7 +40,7 @@ class SendMixin(RecordMixin):
     _stop_state: str | None
     _returned: int
     _crash_after: int | None
-    _streak: int  # batches answered in a row (a second lane opens only after one)
+    _last_ok: bool
 
     async def _send_flow(self, batch: Batch) -> Stop | None:
         """Send (and resend) one batch until it has outcomes, or the job must stop."""
@@ -98,13 +98,13 @@ class SendMixin(RecordMixin):
         try:
             result = await self._call(self.provider.upload_batch(self.target, batch.rows, batch_key=batch.key))
         except BaseException:
-            self._streak = 0  # batches go one at a time again until one succeeds
+            self._last_ok = False  # batches go one at a time again until one succeeds
             raise
         finally:
             if self._clock is time.monotonic:  # the transport's timestamps are monotonic seconds
                 http = getattr(self.provider, "_http", None)
                 self.pacer.started_at(getattr(http, "last_request_started", None))
-        self._streak += 1
+        self._last_ok = True
         return result
 
     async def _transient(self, batch: Batch, exc: ProviderError) -> Stop | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 import logging
 import os
@@ -86,15 +87,19 @@ class WorkbookSource(Source):
         self.path, self.kind = path, kind
         self._members: dict[str, str] = {}
         self._member_sizes: dict[str, int] = {}
+        light: io.BytesIO | None = None
         if kind in OOXML:
             with zipfile.ZipFile(path) as zf:
                 self._members = sheet_members(zf)
                 self._member_sizes = {i.filename: i.file_size for i in zf.infolist()}
-            sheets = set(self._members.values())
-            sn.verify_zip_members(path, [m for m in self._member_sizes if m not in sheets])
+                sheets = set(self._members.values())
+                sn.verify_zip_members(path, [m for m in self._member_sizes if m not in sheets])
+                try:
+                    light = light_package(zf, self._members)
+                except BaseException as exc:
+                    raise _calamine_error(_reraise_fatal(exc)) from None
         self._wb: Any = None
         try:
-            light = light_package(path, self._members) if kind in OOXML else None
             if light is None:
                 self._wb = pc.CalamineWorkbook.from_path(str(path))
                 self._meta = list(self._wb.sheets_metadata)

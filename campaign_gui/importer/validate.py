@@ -75,6 +75,7 @@ def _texts(values: list[CellValue]) -> list[str]:
 _STR = {str}
 _STR_FLOAT = {str, float}
 
+
 def _column(rows: list[list[CellValue]], col: int | None, shortest: int) -> list[CellValue]:
     if col is None:
         return [""] * len(rows)

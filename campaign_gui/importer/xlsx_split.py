@@ -126,18 +126,16 @@ def _others(zf: zipfile.ZipFile, member: str | None, strings: bool = True) -> li
     return out
 
 
-def light_package(src: Path, sheets: dict[str, str]) -> io.BytesIO | None:
+def light_package(zf: zipfile.ZipFile, sheets: dict[str, str]) -> io.BytesIO | None:
     """The workbook without its big parts (sheets stubbed, shared strings emptied), in memory: what calamine
     needs to list the sheets, without parsing a big shared-strings table the split parts parse anyway.
     None when the table is small (opening the file itself is as cheap)."""
-    with zipfile.ZipFile(src) as zf:
-        if not any(_is_strings(i.filename) and i.file_size >= STRINGS_LIGHT for i in zf.infolist()):
-            return None
-        members = _others(zf, None, strings=False)
+    if not any(_is_strings(i.filename) and i.file_size >= STRINGS_LIGHT for i in zf.infolist()):
+        return None
     big = set(sheets.values())
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as light:
-        for name, data in members:
+        for name, data in _others(zf, None, strings=False):
             light.writestr(name, STUB if name in big else data)
     out.seek(0)
     return out

@@ -39,8 +39,9 @@ class Watching(FakeProvider):
         return await super().upload_batch(target, rows, batch_key=batch_key)
 
 
-def watching(tmp_path: Path, journal: Journal, job: str, info: Any, t: FakeTime) -> Watching:
-    p = Watching(info, t)
+def watching(tmp_path: Path, journal: Journal, job: str, info: Any, t: FakeTime,
+             kind: type[Watching] = Watching) -> Watching:
+    p = kind(info, t)
     p.seen, p.reader, p.job = [], Journal.open(tmp_path / "data", read_only=True), job
     return p
 
@@ -73,14 +74,14 @@ class Overlapping(Watching):
 
     async def upload_batch(self, target: Mapping[str, str], rows: Sequence[UploadRow], *,
                            batch_key: str) -> BatchResult:
-        type(self).active += 1
-        type(self).most = max(type(self).most, type(self).active)
+        self.active += 1
+        self.most = max(self.most, self.active)
         try:
-            self.seen.append({b.batch_id: b.state for b in self.reader.batches(self.job)})
+            result = await super().upload_batch(target, rows, batch_key=batch_key)  # journal seen at the start
             await asyncio.sleep(0.01)
-            return await FakeProvider.upload_batch(self, target, rows, batch_key=batch_key)
+            return result
         finally:
-            type(self).active -= 1
+            self.active -= 1
 
 
 @pytest.mark.parametrize("retry", [RetryClass.RESEND, RetryClass.VERIFY])
@@ -88,15 +89,14 @@ async def test_two_batches_in_flight_each_journaled_sending_before_its_request(
         tmp_path: Path, journal: Journal, retry: RetryClass) -> None:
     t = FakeTime()
     job = new_job(tmp_path, journal, vn_records(95, invalid=[7, 30]))
-    p = Overlapping(make_info(retry, batch_limit=10, pacing=0.0), t)
-    Overlapping.active = Overlapping.most = 0
-    p.seen, p.reader, p.job = [], Journal.open(tmp_path / "data", read_only=True), job
+    p = watching(tmp_path, journal, job, make_info(retry, batch_limit=10, pacing=0.0), t, Overlapping)
+    assert isinstance(p, Overlapping)
     engine = UploadEngine(p, journal, job, clock=t.clock, sleep=t.sleep, rng=random.Random(1))
     assert engine.lanes == 2  # unpaced, and a lost answer is resent or flagged: two lanes by default
     s = await engine.run()
     p.reader.close()
     assert s.state == "done" and s.added == 93 and len(p.calls) == 10
-    assert Overlapping.most == 2  # two requests really were in flight together
+    assert p.most == 2  # two requests really were in flight together
     assert sorted(i for call in p.calls for i in call[1]) == sorted({i for call in p.calls for i in call[1]})
     assert p.seen[0] == {1: "sending"}  # the first batch goes alone
     for states in p.seen:  # at each request: its own batch sending on disk, at most one other not done
