@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import email.utils
+import importlib.abc
+import sys
 from typing import Any
 
 import httpx
@@ -206,3 +208,31 @@ def test_form_body_of_a_batch_escapes_brackets_and_text_but_not_phones() -> None
 def test_form_values_holding_the_separator_or_nothing() -> None:
     for data in ({"a": "x\0y", "b": "z"}, {}, {"k": ""}, {"k": "\0"}):
         assert encode_form(data) == httpx.Request("POST", "http://x/", data=data).read()
+
+
+class _ImportWatch(importlib.abc.MetaPathFinder):
+    """Records every module name the import system had to search for (none is found here)."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        self.names.append(name)
+
+
+async def test_requests_search_for_no_module(sandbox: Any) -> None:
+    """httpcore imports ``sniffio`` for each lock and event of each request. Without it installed (anyio
+    >= 4.11 stopped bringing it) every import fails after a search of sys.path, several per request;
+    the project depends on it directly. A request after the first must not search for any module."""
+    http = HttpClient(sandbox.url("smsby"), provider_name="SMS.by")
+    watch = _ImportWatch()
+    try:
+        await http.client.get("first")  # imports that happen once are fine
+        sys.meta_path.insert(0, watch)
+        for _ in range(3):
+            await http.client.post("api/importContacts", data={"token": "x"})
+    finally:
+        if watch in sys.meta_path:
+            sys.meta_path.remove(watch)
+        await http.aclose()
+    assert watch.names == []
