@@ -7,12 +7,11 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
-from campaign_gui.domain.models import RowOutcome, UploadRow
+from campaign_gui.domain.models import NO_EXTRA, RowOutcome, UploadRow
 from campaign_gui.importer.journal_resolve import Resolution, resolve_statements
 
 JOURNAL_NAME = "journal.sqlite3"
@@ -303,16 +302,8 @@ class Journal:
         found = self._query(
             "SELECT row, phone, name, email, extra FROM rows WHERE job_id=? AND row>? AND outcome='pending'"
             " ORDER BY row LIMIT ?", (job_id, after_row, limit))
-        loads, empty = json.loads, _NO_EXTRA  # hot loop: a million rows per job
-        if not _PLAIN_ROWS:
-            return [UploadRow(r, p or "", n or "", e or "", loads(x) if x else empty) for r, p, n, e, x in found]
-        new = object.__new__
-        rows = []
-        for r, p, n, e, x in found:  # the frozen dataclass's __init__ is 5 object.__setattr__ calls: fill __dict__
-            row = new(UploadRow)
-            row.__dict__.update(index=r, phone=p or "", name=n or "", email=e or "", extra=loads(x) if x else empty)
-            rows.append(row)
-        return rows
+        loads, empty, new = json.loads, NO_EXTRA, tuple.__new__  # hot loop: a million rows per job
+        return [new(UploadRow, (r, p or "", n, e, loads(x) if x else empty)) for r, p, n, e, x in found]
 
     def rows_by_number(self, job_id: str, numbers: Sequence[int]) -> list[UploadRow]:
         result: list[UploadRow] = []
@@ -414,12 +405,5 @@ def _batch(r: Sequence[Any]) -> BatchRecord:
                        json.loads(r[8]) if r[8] else {})
 
 
-_NO_EXTRA: Mapping[str, str] = MappingProxyType({})
-# UploadRow is a plain frozen dataclass (instance __dict__, no __post_init__, exactly these fields): rows may be
-# built by filling __dict__, which gives equal objects several times faster. Checked here, else the plain way.
-_PLAIN_ROWS = (not hasattr(UploadRow, "__slots__") and not hasattr(UploadRow, "__post_init__")
-               and [f.name for f in fields(UploadRow)] == ["index", "phone", "name", "email", "extra"])
-
-
 def _upload_row(r: Sequence[Any]) -> UploadRow:
-    return UploadRow(r[0], r[1] or "", r[2] or "", r[3] or "", json.loads(r[4]) if r[4] else _NO_EXTRA)
+    return UploadRow(r[0], r[1] or "", r[2] or "", r[3] or "", json.loads(r[4]) if r[4] else NO_EXTRA)

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from engine_fakes import FakeProvider, FakeTime, make_info, new_job, vn_records
 
-from campaign_gui.domain.models import BatchResult, UploadRow
-from campaign_gui.importer import journal as journal_module
+from campaign_gui.domain.models import NO_EXTRA, BatchResult, RowOutcome, RowResult, UploadRow
 from campaign_gui.importer.engine import START_SLACK, UploadEngine
+from campaign_gui.importer.engine_results import map_result
 from campaign_gui.importer.journal import Journal, JournalFull
 from campaign_gui.importer.journal_resolve import _runs
 from campaign_gui.providers.base import RetryClass
@@ -186,13 +186,62 @@ async def test_disk_full_at_the_merged_commit_reports_what_is_on_disk(tmp_path: 
     assert [b.state for b in journal.batches(job)] == ["sending"]
 
 
-async def test_pending_rows_are_equal_to_plainly_built_rows(tmp_path: Path, journal: Journal,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_pending_rows_are_equal_to_plainly_built_rows(tmp_path: Path, journal: Journal) -> None:
     job = new_job(tmp_path, journal, vn_records(12, invalid=[5]))
-    rows = journal.pending_rows(job, -1, 100)
-    monkeypatch.setattr(journal_module, "_PLAIN_ROWS", False)  # the plain UploadRow(...) path
-    plain = journal.pending_rows(job, -1, 100)
+    rows = journal.pending_rows(job, -1, 100)  # built with tuple.__new__ (the hot path)
+    plain = [UploadRow(e.row, e.phone or "", e.name, e.email, e.extra or NO_EXTRA)
+             for e in journal.iter_rows(job) if e.outcome == "pending"]
     assert len(rows) == 11 and rows == plain and [repr(r) for r in rows] == [repr(r) for r in plain]
-    assert [r.index for r in rows] == [e.row for e in journal.iter_rows(job) if e.outcome == "pending"]
-    with pytest.raises(AttributeError):  # still frozen
+    assert rows == journal.rows_by_number(job, [r.index for r in rows])
+    assert all(type(r) is UploadRow for r in rows)
+    with pytest.raises(AttributeError):  # still immutable
         rows[0].phone = "+84900000000"  # type: ignore[misc]
+
+
+def _map_result_reference(rows: Sequence[UploadRow], result: BatchResult) -> tuple[list[Any], list[UploadRow]]:
+    """map_result's rule written plainly: the first non-pending result of each row of the batch, in answer order."""
+    wanted, seen, outcomes = {r.index for r in rows}, set(), []
+    for item in result.rows:
+        if item.index in wanted and item.index not in seen and item.outcome is not RowOutcome.PENDING:
+            seen.add(item.index)
+            outcomes.append((item.index, item.outcome.value, item.reason))
+    return outcomes, [r for r in rows if r.index not in seen]
+
+
+def test_map_result_short_way_equals_the_plain_rule() -> None:
+    rng = random.Random(7)
+    kinds = [RowOutcome.ADDED, RowOutcome.UPDATED, RowOutcome.SKIPPED, RowOutcome.REJECTED, RowOutcome.PENDING]
+    for case in range(400):
+        rows = [UploadRow(n, f"+8490{n:07d}") for n in sorted(rng.sample(range(2, 90), rng.randint(1, 30)))]
+        answer = [RowResult(r.index, rng.choice(kinds) if rng.random() < 0.2 else RowOutcome.ADDED,
+                            rng.choice(["", "why"])) for r in rows]
+        if case % 4 == 1:  # reordered, a stray row, a repeat, a missing row
+            rng.shuffle(answer)
+        elif case % 4 == 2:
+            answer = answer[:-1] + [RowResult(999, RowOutcome.ADDED)]
+        elif case % 4 == 3:
+            answer = answer[1:] + answer[:1] + [answer[0]._replace(outcome=RowOutcome.SKIPPED)]
+        result = BatchResult(rows=answer)
+        assert map_result(rows, result) == _map_result_reference(rows, result), case
+
+
+async def test_resolve_writes_each_rows_own_outcome(tmp_path: Path, journal: Journal) -> None:
+    """One outcome for the whole batch (the short way) or several, runs or gaps: each row gets its own."""
+    rng = random.Random(3)
+    job = new_job(tmp_path, journal, vn_records(300))
+    pending = list(range(2, 302))
+    expected: dict[int, tuple[str, str]] = {}
+    for batch_id in range(1, 9):
+        rows = sorted(rng.sample(pending, rng.randint(1, 30)))
+        if batch_id % 2:
+            rows = [n for n in pending if n >= rows[0]][:len(rows)]  # consecutive rows: one run
+        choices = [("added", "")] if batch_id % 3 else [("added", ""), ("skipped", "already there"),
+                                                         ("rejected", "bad number")]
+        outcomes = [(n, *rng.choice(choices)) for n in rows]
+        journal.begin_batch(job, batch_id, f"k{batch_id}", rows)
+        journal.resolve_batch(job, batch_id, "done", outcomes, result={})
+        expected.update({n: (o, r) for n, o, r in outcomes})
+        pending = [n for n in pending if n not in expected]
+    got = {e.row: (e.outcome, e.reason) for e in journal.iter_rows(job)}
+    assert {n: got[n] for n in expected} == expected
+    assert {got[n] for n in pending} == {("pending", "")}
