@@ -6,6 +6,7 @@ import asyncio
 from collections import Counter, deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from campaign_gui.domain.models import BatchResult, JobStatus, RowOutcome, UploadRow
@@ -16,6 +17,7 @@ from campaign_gui.importer.journal_resolve import Resolution
 from campaign_gui.providers.base import ProviderInfo, RetryClass
 
 T = TypeVar("T")
+_OUTCOME = itemgetter(1)  # of (row, outcome, reason)
 
 
 class RecordMixin(FlowMixin):
@@ -66,7 +68,7 @@ class RecordMixin(FlowMixin):
                        result: dict[str, Any], *, rows_changed: bool = False, defer: bool = False) -> None:
         """Record a batch's outcomes. ``defer``: keep them for the next ``_begin`` (same transaction,
         written first) or the next other journal write or wait, whichever comes first."""
-        delta = Counter(o for _row, o, _reason in outcomes)
+        delta = Counter(map(_OUTCOME, outcomes))
         delta["pending"] -= len(outcomes)
         counts = dict(self._counts)
         for outcome, n in delta.items():

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from campaign_gui.domain.models import BatchResult, JobStatus, RowOutcome, UploadRow
 
 _OUTCOME_VALUES = {o: o.value for o in RowOutcome}
+_INDEX = itemgetter(0)  # UploadRow.index, RowResult.index
 
 
 def map_result(rows: Sequence[UploadRow], result: BatchResult) -> tuple[list[tuple[int, str, str]], list[UploadRow]]:
@@ -15,11 +17,16 @@ def map_result(rows: Sequence[UploadRow], result: BatchResult) -> tuple[list[tup
 
     Results for rows not in the batch, repeated rows and PENDING outcomes are ignored.
     """
+    values, pending, got = _OUTCOME_VALUES, RowOutcome.PENDING, result.rows
+    if len(got) == len(rows) and list(map(_INDEX, got)) == list(map(_INDEX, rows)):
+        # the usual answer, one result per row in the batch's order: no sets needed
+        outcomes = [(index, values[outcome], reason) for index, outcome, reason in got if outcome is not pending]
+        if len(outcomes) == len(rows):
+            return outcomes, []
     wanted = {r.index for r in rows}
-    outcomes: list[tuple[int, str, str]] = []
+    outcomes = []
     seen: set[int] = set()
-    values, pending = _OUTCOME_VALUES, RowOutcome.PENDING
-    for item in result.rows:  # hot loop (a million rows): plain dict lookups, no enum properties
+    for item in got:  # hot loop (a million rows): plain dict lookups, no enum properties
         index, outcome = item.index, item.outcome
         if index in wanted and index not in seen and outcome is not pending:
             seen.add(index)

@@ -6,10 +6,13 @@ import json
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 IN_CHUNK = 500
 MIN_RUN = 8  # shorter runs of consecutive rows go into the IN lists
+_OUTCOME_REASON = itemgetter(1, 2)
+_NUMBER = itemgetter(0)
 
 
 @dataclass(frozen=True)
@@ -33,13 +36,16 @@ def resolve_statements(res: Resolution, pack: Callable[[Sequence[int]], str]) ->
     lists — several times faster than one statement per row.
     """
     job_id, batch_id = res.job_id, res.batch_id
+    keys = list(map(_OUTCOME_REASON, res.outcomes))
     groups: dict[tuple[str, str], list[int]] = {}
-    for number, outcome, reason in res.outcomes:
-        key = (outcome, reason)
-        if key in groups:
-            groups[key].append(number)
-        else:
-            groups[key] = [number]
+    if keys and keys.count(keys[0]) == len(keys):  # the usual batch: one outcome and reason for every row
+        groups[keys[0]] = list(map(_NUMBER, res.outcomes))
+    else:
+        for number, key in zip(map(_NUMBER, res.outcomes), keys, strict=True):
+            if key in groups:
+                groups[key].append(number)
+            else:
+                groups[key] = [number]
     statements: list[tuple[str, Any]] = []
     for (outcome, reason), numbers in groups.items():
         runs, singles = _runs(numbers)
@@ -70,9 +76,12 @@ def _runs(numbers: Sequence[int]) -> tuple[list[tuple[int, int]], list[int]]:
     listed, which a run of consecutive numbers guarantees (numbers are distinct: one outcome per row).
     """
     ordered = sorted(numbers)
+    n = len(ordered)
+    if n >= MIN_RUN and ordered[-1] - ordered[0] == n - 1:  # one run (distinct numbers: no gap)
+        return [(ordered[0], ordered[-1])], []
     runs: list[tuple[int, int]] = []
     singles: list[int] = []
-    i, n = 0, len(ordered)
+    i = 0
     while i < n:
         j = i
         while j + 1 < n and ordered[j + 1] == ordered[j] + 1:
