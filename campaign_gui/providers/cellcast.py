@@ -113,6 +113,12 @@ def contact_body(row: UploadRow) -> dict[str, str]:
     """One contact object. Without an explicit first/last split the whole name goes to ``first_name``."""
     body: dict[str, str] = {"phone_number": row.phone}
     extra = row.extra
+    if not extra:  # the usual row (phone, perhaps a name and an email): a million per import
+        if row.name:
+            body["first_name"] = row.name
+        if row.email:
+            body["email"] = row.email
+        return body
     if extra.get("first_name") or extra.get("last_name"):
         body["first_name"] = extra.get("first_name", "")
         body["last_name"] = extra.get("last_name", "")

@@ -83,6 +83,9 @@ def test_contact_body_name_split() -> None:
                                           "unknown": "dropped"}))
     assert split == {"phone_number": "+61412345678", "first_name": "Mary", "last_name": "Watson",
                      "postal_code": "2000"}
+    for name, mail in (("Mary", "m@x.au"), ("Mary", ""), ("", "m@x.au"), ("", "")):  # no extra: the short way
+        plain = UploadRow(0, "+61412345678", name=name, email=mail)
+        assert contact_body(plain) == contact_body(plain._replace(extra={"unknown": ""}))  # == the long way
 
 
 # -- happy paths -----------------------------------------------------------------------------------
