@@ -226,7 +226,8 @@ class HttpClient:
         except httpx.TransportError as exc:
             raise NetworkError(f"Network error talking to {self.provider_name} ({type(exc).__name__})") from _clean(exc)
         self.last_rate_limit = parse_rate_limit_headers(response.headers)
-        logger.debug("%s %s -> %s", method, strip_query(str(response.request.url)), response.status_code)
+        if logger.isEnabledFor(logging.DEBUG):  # the URL is not even built otherwise (every request)
+            logger.debug("%s %s -> %s", method, strip_query(str(response.request.url)), response.status_code)
         return response
 
     async def request_json(self, method: str, path: str, *, params: Any = None, json_body: Any = None,
