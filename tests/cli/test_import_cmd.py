@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -11,6 +12,9 @@ from typing import Any
 import pytest
 from cli_support import ROOT, add_account, e164, run_cli, vn_phones, write_csv
 from openpyxl import load_workbook
+
+from campaign_gui.cli.import_cmd import ProgressPrinter
+from campaign_gui.importer.progress import ProgressSnapshot
 
 KEYS = ("job_id", "state", "rows", "valid", "invalid", "duplicates", "sent", "added", "updated", "skipped",
         "rejected", "failed", "needs_verification", "report")
@@ -56,7 +60,28 @@ def test_import_progress_goes_to_stderr(sandbox: Any, data: Path, tmp_path: Path
                              stdin=sandbox.secret("smsby"))
     assert code == 0
     assert "job " in out and "added 30" in out  # human summary on stdout
-    assert "done: 30/30 rows" in err
+    finals = [line for line in err.splitlines() if line.startswith("done:")]
+    assert len(finals) == 1 and re.fullmatch(r"done: 30/30 rows in \d+\.\d s(, [\d,]+ rows/s)?", finals[0]), err
+
+
+def test_progress_printer_ends_on_this_runs_average(monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """A resumed job that moves 4,000 rows in 2 s ends on 2,000 rows/s, even though the moving rate is
+    unknown (too short a history); the engine's second "done" snapshot prints nothing new."""
+    now = [100.0]
+    printer = ProgressPrinter(clock=lambda: now[0])
+    printer(ProgressSnapshot(total=10_000, done=6_000, state="running"))
+    now[0] = 100.5
+    printer(ProgressSnapshot(total=10_000, done=7_000, state="running", rows_per_second=None))
+    now[0] = 102.0
+    printer(ProgressSnapshot(total=10_000, done=10_000, state="done"))
+    printer(ProgressSnapshot(total=10_000, done=10_000, state="done"))
+    now[0] = 103.0
+    printer(ProgressSnapshot(total=10_000, done=10_000, state="paused", waiting_reason="rate limited, 5 s"))
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == ["running: 6,000/10,000 rows, … rows/s",
+                     "done: 10,000/10,000 rows in 2.0 s, 2,000 rows/s",
+                     "paused: 10,000/10,000 rows in 3.0 s, 1,333 rows/s — rate limited, 5 s"]
 
 
 @pytest.mark.parametrize(("args", "message"), [
