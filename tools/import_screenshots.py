@@ -101,6 +101,7 @@ async def sequence(window: Any, service: Any, account: Any, source: Path, contro
     await grab(window, "import_8_window_jobs_panel.png")
     control.clear_faults()
     await until(upload.isComplete, 120)
+    await grab(wizard, "import_6_upload_done.png")
     wizard.next()
     results = wizard.results_page.view
     await until(lambda: results.summary is not None)

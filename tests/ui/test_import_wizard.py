@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,12 @@ def test_import_through_the_wizard_reaches_the_sandbox_once(provider: str, servi
     assert summary is not None and summary.state == "done", summary
     assert (summary.rows, summary.valid, summary.invalid, summary.duplicates) == (33, 30, 2, 1)
     assert summary.added == 30 and summary.sent == 30
+    # the end shows this run's own figures, never "speed unknown yet" (30 rows end within half a second),
+    # and a last snapshot arriving after the end does not overwrite them
+    qtbot.wait(300)
+    assert upload.state.text() == "Done: 30 sent, 30 added.", upload.state.text()
+    assert not upload.pause_button.isEnabled() and not upload.cancel_button.isEnabled()  # nothing left to stop
+    assert re.fullmatch(r"30 rows in [\d.,]+ s, [\d,]+ rows/s", upload.rate.text()), upload.rate.text()
     ledger = sandbox.control.ledger(provider)
     sent = {e.phone for e in service.jobs.journal.iter_rows(summary.job_id) if e.outcome == "added"}
     assert set(ledger) == sent and len(sent) == 30 and all(n == 1 for n in ledger.values())

@@ -2375,6 +2375,10 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} rows in {1}, {2} rows/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Preparing</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2364,6 +2364,10 @@ Nhật ký: {1}</translation>
         <translation>còn khoảng {0}</translation>
     </message>
     <message>
+        <source>{0} rows in {1}, {2} rows/s</source>
+        <translation>{0} dòng trong {1}, {2} dòng/giây</translation>
+    </message>
+    <message>
         <source>Preparing</source>
         <translation>Đang chuẩn bị</translation>
     </message>
