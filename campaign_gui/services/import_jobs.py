@@ -45,6 +45,7 @@ class _Live:
     emitted: ProgressSnapshot | None = None
     emitted_at: float = 0.0  # time.monotonic() of the last emit
     dirty: bool = False
+    ended: bool = False  # the run is over (set before jobFinished/failed, while its task still winds down)
 
 
 class ImportJobService(QObject):
@@ -127,7 +128,7 @@ class ImportJobService(QObject):
 
     def is_running(self, job_id: str) -> bool:
         live = self._live.get(job_id)
-        return live is not None and live.task is not None and not live.task.done()
+        return live is not None and live.task is not None and not live.task.done() and not live.ended
 
     def running(self) -> list[str]:
         return [j for j in self._live if self.is_running(j)]
@@ -177,6 +178,7 @@ class ImportJobService(QObject):
         live = self._live.setdefault(job_id, _Live(job_id, account))
         live.account = account
         live.engine = None
+        live.ended = False
         live.task = self._tasks.spawn(self._drive(live), f"job-{job_id}")
         self._timer.start()
         self.jobStarted.emit(job_id)
@@ -200,12 +202,16 @@ class ImportJobService(QObject):
             raise
         except Exception as exc:
             logger.warning("job %s failed", job_id, exc_info=True)
+            live.ended = True
             self.failed.emit(job_id, describe_import_error(exc))
             self.jobsChanged.emit()
             return
+        if live.dirty:  # the engine's last snapshot goes out now, before the end (never after it)
+            self._emit(live)
         self._flush()
         if summary.state in FINAL_STATES:
             summary = await self._write_default_report(summary)
+        live.ended = True  # listeners of the end see the job as not running
         self.jobFinished.emit(live.job_id, summary)
         self.jobsChanged.emit()
         if not [j for j in self.running() if j != live.job_id]:

@@ -132,6 +132,8 @@ def test_jobs_panel_lists_states_and_actions(services: AppServices, service: Imp
     qtbot.waitUntil(lambda: panel.item_for(job) is not None and panel.item_for(job).text(3) == "finished",
                     timeout=10_000)
     assert "2,500 of 2,500" in panel.item_for(job).text(4)
+    qtbot.wait(300)  # no snapshot comes after the end to blank the panel's result column
+    assert panel.item_for(job).text(5) == "2,500 added, 0 not added", panel.item_for(job).text(5)
     with qtbot.waitSignal(service.jobs.reportWritten, timeout=20_000):
         service.jobs.export_report(job, str(tmp_path / "r.xlsx"))
     assert (tmp_path / "r.xlsx").stat().st_size > 0
