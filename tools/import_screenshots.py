@@ -102,6 +102,8 @@ async def sequence(window: Any, service: Any, account: Any, source: Path, contro
     control.clear_faults()
     await until(upload.isComplete, 120)
     await grab(wizard, "import_6_upload_done.png")
+    await asyncio.sleep(0.5)  # a snapshot that came after the end would show by now
+    await grab(window, "import_9_window_jobs_done.png")
     wizard.next()
     results = wizard.results_page.view
     await until(lambda: results.summary is not None)
