@@ -8,7 +8,7 @@ import json
 import signal
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -254,23 +254,18 @@ async def _upload(journal: Journal, job_id: str, account: Account, secret: str, 
 class ProgressPrinter:
     """Progress on stderr: a ``\\r``-updated line on a TTY, else one line about every second.
 
-    The last line (the job ended or stopped) gives this run's own average: rows settled since the first
-    snapshot over the time since then. A short import would otherwise end on "… rows/s" (the moving rate
-    needs half a second of history). The engine reports the end twice: it is printed once.
+    The last line (the job ended or stopped) gives this run's own average (``run_rows_per_second``). The
+    engine reports the end twice: it is printed once.
     """
 
-    def __init__(self, *, clock: Callable[[], float] = time.monotonic) -> None:
-        self._clock = clock
+    def __init__(self) -> None:
         self._tty = sys.stderr.isatty()
         self._last = 0.0
         self._dirty = False
-        self._first: tuple[float, int] | None = None  # (time, done) of the first snapshot of this run
         self._final: tuple[str, int, str | None] | None = None  # the last final line's state, rows, reason
 
     def __call__(self, snap: ProgressSnapshot) -> None:
-        now = self._clock()
-        if self._first is None:
-            self._first = (now, snap.done)
+        now = time.monotonic()
         final = snap.state not in ("running", "pending")
         if not final and now - self._last < (0.2 if self._tty else 1.0):
             return
@@ -280,27 +275,20 @@ class ProgressPrinter:
             if key == self._final:
                 return
             self._final = key
-        line = self._final_line(snap, now) if final else self._line(snap)
+        wait = f" — {snap.waiting_reason}" if snap.waiting_reason else ""
+        line = f"{snap.state}: {snap.done:,}/{snap.total:,} rows"
+        if final:
+            average = snap.run_rows_per_second
+            line += f" in {snap.run_seconds:,.1f} s" + (f", {average:,.0f} rows/s" if average else "") + wait
+        else:
+            rate = f"{snap.rows_per_second:,.0f} rows/s" if snap.rows_per_second else "… rows/s"
+            eta = f", ETA {snap.eta_seconds:,.0f} s" if snap.eta_seconds else ""
+            line += f", {rate}{eta}{wait}"
         if self._tty:
             print(f"\r{line[:150]:<150}", end="", file=sys.stderr, flush=True)
             self._dirty = True
         else:
             print(line, file=sys.stderr, flush=True)
-
-    @staticmethod
-    def _line(snap: ProgressSnapshot) -> str:
-        rate = f"{snap.rows_per_second:,.0f} rows/s" if snap.rows_per_second else "… rows/s"
-        eta = f", ETA {snap.eta_seconds:,.0f} s" if snap.eta_seconds else ""
-        wait = f" — {snap.waiting_reason}" if snap.waiting_reason else ""
-        return f"{snap.state}: {snap.done:,}/{snap.total:,} rows, {rate}{eta}{wait}"
-
-    def _final_line(self, snap: ProgressSnapshot, now: float) -> str:
-        assert self._first is not None
-        started, done_before = self._first
-        seconds, moved = now - started, snap.done - done_before
-        rate = f", {moved / seconds:,.0f} rows/s" if moved > 0 and seconds > 0 else ""
-        wait = f" — {snap.waiting_reason}" if snap.waiting_reason else ""
-        return f"{snap.state}: {snap.done:,}/{snap.total:,} rows in {seconds:,.1f} s{rate}{wait}"
 
     def close(self) -> None:
         if self._dirty:

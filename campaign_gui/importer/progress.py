@@ -31,10 +31,18 @@ class ProgressSnapshot:
     waiting_reason: str | None = None
     waiting_until: float | None = None
     message: str = ""
+    run_seconds: float = 0.0  # since this run's first snapshot (a resume is a new run)
+    run_done: int = 0  # rows settled in this run
 
     @property
     def fraction(self) -> float:
         return 1.0 if self.total <= 0 else min(1.0, self.done / self.total)
+
+    @property
+    def run_rows_per_second(self) -> float | None:
+        """This run's own average, what to show once it ended: the moving rate needs half a second of
+        history (a short import ends without one) and describes the last seconds only."""
+        return self.run_done / self.run_seconds if self.run_done > 0 and self.run_seconds > 0 else None
 
 
 ProgressCallback = Callable[[ProgressSnapshot], None]
@@ -50,11 +58,14 @@ class ProgressReporter:
         self.total = total
         self._last_emit: float | None = None
         self._history: deque[tuple[float, int]] = deque()
+        self._start: tuple[float, int] | None = None  # (time, done) of the first snapshot
 
     def emit(self, done: int, counts: Mapping[str, int], *, state: str, current_batch: int | None = None,
              waiting_reason: str | None = None, waiting_seconds: float | None = None, message: str = "",
              force: bool = False) -> ProgressSnapshot | None:
         now = self._clock()
+        if self._start is None:
+            self._start = (now, done)
         self._history.append((now, done))
         while len(self._history) > 2 and self._history[0][0] < now - RATE_WINDOW:
             self._history.popleft()
@@ -70,7 +81,7 @@ class ProgressReporter:
             total=self.total, done=done, counts=MappingProxyType(dict(counts)), rows_per_second=rate,
             eta_seconds=eta, current_batch=current_batch, state=state, waiting_reason=waiting_reason,
             waiting_until=time.time() + waiting_seconds if waiting_seconds is not None else None,
-            message=message)
+            message=message, run_seconds=now - self._start[0], run_done=done - self._start[1])
         self._callback(snapshot)
         return snapshot
 

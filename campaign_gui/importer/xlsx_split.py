@@ -110,14 +110,15 @@ def _is_strings(name: str) -> bool:
     return name.lower().endswith("sharedstrings.xml")
 
 
-def _others(zf: zipfile.ZipFile, member: str | None, strings: bool = True) -> list[tuple[str, bytes]]:
-    """The package's members but ``member``, with other big sheets stubbed (and, unless ``strings``, an
-    empty shared-strings table)."""
+def _others(zf: zipfile.ZipFile, member: str | None, strings: bool = True,
+            stub: frozenset[str] = frozenset()) -> list[tuple[str, bytes]]:
+    """The package's members but ``member``, with other big sheets and those in ``stub`` stubbed (never
+    read), and, unless ``strings``, an empty shared-strings table."""
     out: list[tuple[str, bytes]] = []
     for other in zf.infolist():
         if other.filename == member:
             continue
-        if other.filename.startswith("xl/worksheets/") and other.file_size > 1024**2:
+        if other.filename in stub or (other.filename.startswith("xl/worksheets/") and other.file_size > 1024**2):
             out.append((other.filename, STUB))
         elif not strings and _is_strings(other.filename):
             out.append((other.filename, EMPTY_SST))
@@ -132,11 +133,10 @@ def light_package(zf: zipfile.ZipFile, sheets: dict[str, str]) -> io.BytesIO | N
     None when the table is small (opening the file itself is as cheap)."""
     if not any(_is_strings(i.filename) and i.file_size >= STRINGS_LIGHT for i in zf.infolist()):
         return None
-    big = set(sheets.values())
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as light:
-        for name, data in _others(zf, None, strings=False):
-            light.writestr(name, STUB if name in big else data)
+        for name, data in _others(zf, None, strings=False, stub=frozenset(sheets.values())):
+            light.writestr(name, data)
     out.seek(0)
     return out
 

@@ -14,7 +14,7 @@ from cli_support import ROOT, add_account, e164, run_cli, vn_phones, write_csv
 from openpyxl import load_workbook
 
 from campaign_gui.cli.import_cmd import ProgressPrinter
-from campaign_gui.importer.progress import ProgressSnapshot
+from campaign_gui.importer.progress import ProgressReporter
 
 KEYS = ("job_id", "state", "rows", "valid", "invalid", "duplicates", "sent", "added", "updated", "skipped",
         "rejected", "failed", "needs_verification", "report")
@@ -69,15 +69,15 @@ def test_progress_printer_ends_on_this_runs_average(monkeypatch: pytest.MonkeyPa
     """A resumed job that moves 4,000 rows in 2 s ends on 2,000 rows/s, even though the moving rate is
     unknown (too short a history); the engine's second "done" snapshot prints nothing new."""
     now = [100.0]
-    printer = ProgressPrinter(clock=lambda: now[0])
-    printer(ProgressSnapshot(total=10_000, done=6_000, state="running"))
+    reporter = ProgressReporter(ProgressPrinter(), 10_000, clock=lambda: now[0])  # the engine's snapshots
+    reporter.emit(6_000, {}, state="running", force=True)
     now[0] = 100.5
-    printer(ProgressSnapshot(total=10_000, done=7_000, state="running", rows_per_second=None))
+    reporter.emit(7_000, {}, state="running", force=True)
     now[0] = 102.0
-    printer(ProgressSnapshot(total=10_000, done=10_000, state="done"))
-    printer(ProgressSnapshot(total=10_000, done=10_000, state="done"))
+    reporter.emit(10_000, {}, state="done", force=True)
+    reporter.emit(10_000, {}, state="done", force=True)
     now[0] = 103.0
-    printer(ProgressSnapshot(total=10_000, done=10_000, state="paused", waiting_reason="rate limited, 5 s"))
+    reporter.emit(10_000, {}, state="paused", waiting_reason="rate limited, 5 s", waiting_seconds=5, force=True)
     lines = capsys.readouterr().err.splitlines()
     assert lines == ["running: 6,000/10,000 rows, … rows/s",
                      "done: 10,000/10,000 rows in 2.0 s, 2,000 rows/s",

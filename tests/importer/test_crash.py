@@ -46,6 +46,17 @@ def _assert_ledger_once(sandbox: Any, provider: str, phones: set[str]) -> None:
     assert all(n == 1 for n in ledger.values()), {p: n for p, n in ledger.items() if n != 1}
 
 
+def _resume_to_done(sandbox: Any, data: Path, job: str, secret: str, phones: list[str], *,
+                    one_lane: bool = False) -> None:
+    """The last SMS.by resume runs to the end: every phone sent, none failed, each in the ledger once."""
+    final = _resume(data, job, secret, one_lane=one_lane)
+    assert final.returncode == 0, final.stderr
+    out = json.loads(final.stdout)
+    assert out["state"] == "done" and out["sent"] == len(phones)
+    assert out["sent"] == out["added"] + out["updated"] + out["skipped"]  # nothing failed or rejected
+    _assert_ledger_once(sandbox, "smsby", set(phones))
+
+
 def test_kill_between_sent_and_recorded_then_resume(sandbox: Any, tmp_path: Path) -> None:
     data = tmp_path / "data"
     name = add_account(sandbox, data, "stringee")
@@ -127,12 +138,7 @@ def test_repeated_kills_at_random_points(sandbox: Any, tmp_path: Path) -> None:
     assert kills == 10
     shown = json.loads(run_process(["--data-dir", str(data), "jobs", "show", job, "--json"]).stdout)
     assert shown["state"] != "done" and shown["pending"] > 0  # the tenth kill still hit a running job
-    final = _resume(data, job, secret, one_lane=True)
-    assert final.returncode == 0, final.stderr
-    out = json.loads(final.stdout)
-    assert out["state"] == "done" and out["sent"] == len(phones)
-    assert out["sent"] == out["added"] + out["updated"] + out["skipped"]  # nothing failed or rejected
-    _assert_ledger_once(sandbox, "smsby", set(phones))
+    _resume_to_done(sandbox, data, job, secret, phones, one_lane=True)
 
 
 def test_kills_with_two_batches_in_flight_every_phone_once(sandbox: Any, tmp_path: Path) -> None:
@@ -150,12 +156,7 @@ def test_kills_with_two_batches_in_flight_every_phone_once(sandbox: Any, tmp_pat
     for point in [rng.randint(3, 5) for _ in range(4)]:
         result = _resume(data, job, secret, crash_after=point)
         assert result.returncode in KILLED, (point, result.returncode, result.stderr)
-    final = _resume(data, job, secret)
-    assert final.returncode == 0, final.stderr
-    out = json.loads(final.stdout)
-    assert out["state"] == "done" and out["sent"] == len(phones)
-    assert out["sent"] == out["added"] + out["updated"] + out["skipped"]  # nothing failed or rejected
-    _assert_ledger_once(sandbox, "smsby", set(phones))
+    _resume_to_done(sandbox, data, job, secret, phones)
 
 
 def test_cellcast_kill_with_two_in_flight_flags_both_and_resends_neither(sandbox: Any, tmp_path: Path) -> None:

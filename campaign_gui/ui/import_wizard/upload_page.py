@@ -34,7 +34,6 @@ class UploadPage(QWizardPage):
         self._ticket = 0
         self.finished_summary: JobSummary | None = None
         self.last: ProgressSnapshot | None = None
-        self._started: tuple[float, int] | None = None  # (monotonic time, rows done) at this run's first snapshot
         self.setObjectName("uploadPage")
         self.bar = QProgressBar(self)
         self.bar.setObjectName("uploadProgress")
@@ -111,7 +110,6 @@ class UploadPage(QWizardPage):
     def follow(self, job_id: str) -> None:
         """Show an existing job (resumed from the jobs panel)."""
         self.draft.job_id = job_id
-        self._started = None
         snap = self.jobs.snapshot(job_id)
         if snap is not None:
             self._progress(job_id, snap)
@@ -126,11 +124,7 @@ class UploadPage(QWizardPage):
     def _progress(self, job_id: str, snap: ProgressSnapshot) -> None:
         if job_id != self.draft.job_id:
             return
-        if self.finished_summary is not None and snap.state not in ("running", "pending"):
-            return  # the engine's last snapshot may come after the end: the end's own text stays
         self.last = snap
-        if self._started is None:
-            self._started = (time.monotonic(), snap.done)
         self.bar.setRange(0, max(1, snap.total))
         self.bar.setValue(snap.done)
         self.state.setText(self.tr("{0}: {1} of {2} rows").format(self.state_text(snap.state), number(snap.done),
@@ -165,7 +159,6 @@ class UploadPage(QWizardPage):
         self.state.setText(self.tr("{0}: {1} sent, {2} added.").format(
             self.state_text(summary.state), number(summary.sent), number(summary.added)))
         self.rate.setText(self._average())
-        self._started = None  # a resume starts a new run
         if summary.message:
             self.message.setText(stop_message_text(summary.message))
         self._update_buttons()
@@ -179,15 +172,14 @@ class UploadPage(QWizardPage):
             self._update_buttons()
 
     def _average(self) -> str:
-        """This run's own figures once it ended: rows settled over the time since its first snapshot (the
-        moving rate needs half a second of history, and is no use after the end)."""
-        if self._started is None or self.last is None:
+        """This run's own figures once it ended (the last snapshot's ``run_rows_per_second``)."""
+        last = self.last
+        average = last.run_rows_per_second if last is not None else None
+        if last is None or average is None:
             return ""
-        seconds, moved = time.monotonic() - self._started[0], self.last.done - self._started[1]
-        if moved <= 0 or seconds <= 0:
-            return ""
+        seconds = last.run_seconds
         took = self.tr("{0} s").format(decimal(seconds, 1)) if seconds < 60 else self.duration(seconds)
-        return self.tr("{0} rows in {1}, {2} rows/s").format(number(moved), took, decimal(moved / seconds))
+        return self.tr("{0} rows in {1}, {2} rows/s").format(number(last.run_done), took, decimal(average))
 
     def state_text(self, state: str) -> str:
         return {"pending": self.tr("Preparing"), "running": self.tr("Uploading"), "paused": self.tr("Paused"),
@@ -207,9 +199,8 @@ class UploadPage(QWizardPage):
         paused = self.last is not None and self.last.state == "paused"
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         resumable = self.finished_summary is not None and self.finished_summary.state in ("paused", "interrupted")
-        running = self._running() and self.finished_summary is None  # the service may still list an ended job
-        self.pause_button.setEnabled(running or resumable)
-        self.cancel_button.setEnabled(running or resumable)
+        self.pause_button.setEnabled(self._running() or resumable)
+        self.cancel_button.setEnabled(self._running() or resumable)
 
     def _pause_or_resume(self) -> None:
         job = self.draft.job_id
