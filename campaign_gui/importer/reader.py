@@ -20,7 +20,7 @@ from campaign_gui.importer import sniff as sn
 from campaign_gui.importer.csv_reader import CsvSource
 from campaign_gui.importer.source import Cancelled, CellValue, SheetInfo, Source, check_cancel
 from campaign_gui.importer.xlsx_parts import quick_size, sheet_members, uncached_formulas
-from campaign_gui.importer.xlsx_split import SPLIT_MIN, head_package, iter_split, light_package
+from campaign_gui.importer.xlsx_split import SPLIT_MIN, head_package, iter_split, light_package, parse_part
 
 logger = logging.getLogger(__name__)
 
@@ -237,11 +237,7 @@ class WorkbookSource(Source):
         if head is None:
             return super().preview(idx, n)
         try:
-            wb = pc.CalamineWorkbook.from_path(str(head))
-            try:
-                part = wb.get_sheet_by_name(name)
-            finally:
-                wb.close()
+            part = parse_part(head, name, self.path)
         except BaseException as exc:
             raise _calamine_error(_reraise_fatal(exc)) from None
         finally:
