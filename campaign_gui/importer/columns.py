@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 from array import array
 from collections.abc import Iterable, Iterator
 from itertools import accumulate
@@ -34,6 +36,27 @@ class PackedStrings:
     def append(self, item: str) -> None:
         self.extend((item,))
 
+    def extend_packed(self, other: PackedStrings) -> None:
+        """``extend(other)`` without an object per item: whole blocks are moved, or cut and joined anew
+        when this list's last block is partly filled (what merging a child process's columns needs)."""
+        if not other._blocks:
+            self.extend(other._pending)
+            return
+        k = (BLOCK - len(self._pending)) % BLOCK  # other's items that complete this list's open block
+        if k == 0:
+            self._blocks.extend(other._blocks)
+            self._ends.extend(other._ends)
+        else:
+            self.extend(_items(other._blocks[0], other._ends[0], 0, k))
+            for (a, ea), (b, eb) in itertools.pairwise(zip(other._blocks, other._ends, strict=True)):
+                sa, sb = ea[k - 1], eb[k - 1]
+                ends = array("I", map(operator.sub, ea[k:], itertools.repeat(sa)))
+                ends.extend(map(operator.add, eb[:k], itertools.repeat(len(a) - sa)))
+                self._blocks.append(a[sa:] + b[:sb])
+                self._ends.append(ends)
+            self._pending.extend(_items(other._blocks[-1], other._ends[-1], k, BLOCK))
+        self.extend(other._pending)
+
     def _seal(self, items: list[str]) -> None:
         self._blocks.append("".join(items))
         self._ends.append(array("I", accumulate(map(len, items))))
@@ -59,6 +82,11 @@ class PackedStrings:
                 yield block[start:end]
                 start = end
         yield from self._pending
+
+
+def _items(block: str, ends: array[int], lo: int, hi: int) -> list[str]:
+    starts = [ends[lo - 1] if lo else 0, *ends[lo:hi - 1]]
+    return list(map(block.__getitem__, map(slice, starts, ends[lo:hi])))
 
 
 class Interner:

@@ -11,9 +11,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.importer.source import CellValue, SheetInfo, Source, check_cancel
+
+if TYPE_CHECKING:
+    from campaign_gui.importer.xlsx_split import Offload
 
 logger = logging.getLogger(__name__)
 
@@ -161,8 +165,8 @@ class CsvSource(Source):
         for row in self.iter_rows_fast(sheet, start_row=start_row, cancel=cancel):
             yield [v if v != "" else None for v in row]
 
-    def iter_rows_fast(self, sheet: str | int, *, start_row: int = 0,
-                       cancel: threading.Event | None = None) -> Iterator[list[CellValue]]:
+    def iter_rows_fast(self, sheet: str | int, *, start_row: int = 0, cancel: threading.Event | None = None,
+                       offload: Offload | None = None) -> Iterator[list[CellValue]]:
         self.resolve_sheet(sheet)
         for i, row in enumerate(self._records(cancel)):
             if i >= start_row:

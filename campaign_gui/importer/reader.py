@@ -20,7 +20,7 @@ from campaign_gui.importer import sniff as sn
 from campaign_gui.importer.csv_reader import CsvSource
 from campaign_gui.importer.source import Cancelled, CellValue, SheetInfo, Source, check_cancel
 from campaign_gui.importer.xlsx_parts import quick_size, sheet_members, uncached_formulas
-from campaign_gui.importer.xlsx_split import SPLIT_MIN, head_package, iter_split, light_package, parse_part
+from campaign_gui.importer.xlsx_split import SPLIT_MIN, Offload, head_package, iter_split, light_package, parse_part
 
 logger = logging.getLogger(__name__)
 
@@ -63,18 +63,23 @@ def _reraise_fatal(exc: BaseException) -> BaseException:
     return exc
 
 
+def read_error(exc: BaseException) -> BaseException:
+    """A failure of calamine or zipfile while reading a sheet, in the user's terms (fatal ones as they are)."""
+    if isinstance(exc, ImportInputError | Cancelled):
+        return exc
+    if isinstance(exc, zipfile.BadZipFile):
+        kind = "zip_bomb" if "CRC" in str(exc) else "corrupt"
+        return ImportInputError(sn.MSG_BOMB if kind == "zip_bomb" else sn.MSG_CORRUPT, kind=kind)
+    return _calamine_error(_reraise_fatal(exc))
+
+
 def _translated(rows: Iterator[list[CellValue]], close: Callable[[], object]) -> Iterator[list[CellValue]]:
     """Errors of the parallel part loaders surface while iterating: give them the user's terms. ``close``
     stops the loaders and removes their files however the walk ends (even when abandoned)."""
     try:
         yield from rows
-    except (ImportInputError, Cancelled):
-        raise
-    except zipfile.BadZipFile as exc:
-        kind = "zip_bomb" if "CRC" in str(exc) else "corrupt"
-        raise ImportInputError(sn.MSG_BOMB if kind == "zip_bomb" else sn.MSG_CORRUPT, kind=kind) from None
     except BaseException as exc:
-        raise _calamine_error(_reraise_fatal(exc)) from None
+        raise read_error(exc) from None
     finally:
         close()
 
@@ -200,9 +205,10 @@ class WorkbookSource(Source):
         for row in self._rows(self._load(self.resolve_sheet(sheet)), start_row, cancel):
             yield [None if v == "" else v for v in row]
 
-    def iter_rows_fast(self, sheet: str | int, *, start_row: int = 0,
-                       cancel: threading.Event | None = None) -> Iterator[list[CellValue]]:
-        """Validation path: '' for empty cells; big OOXML sheets are parsed as two halves in parallel."""
+    def iter_rows_fast(self, sheet: str | int, *, start_row: int = 0, cancel: threading.Event | None = None,
+                       offload: Offload | None = None) -> Iterator[list[CellValue]]:
+        """Validation path: '' for empty cells; big OOXML sheets are parsed in parts in parallel, the last
+        of which ``offload`` may take (the rows then end where it starts)."""
         idx = self.resolve_sheet(sheet)
         name = self._meta[idx].name
         member = self._members.get(name)
@@ -210,7 +216,7 @@ class WorkbookSource(Source):
         if (not loaded and member is not None and self._member_sizes.get(member, 0) >= SPLIT_MIN):
             check_cancel(cancel)
             try:
-                split = iter_split(self.path, member, name, lambda s, skip: self._rows(s, skip, cancel))
+                split = iter_split(self.path, member, name, lambda s, skip: self._rows(s, skip, cancel), offload)
             except zipfile.BadZipFile as exc:
                 kind = "zip_bomb" if "CRC" in str(exc) else "corrupt"
                 raise ImportInputError(sn.MSG_BOMB if kind == "zip_bomb" else sn.MSG_CORRUPT, kind=kind) from None

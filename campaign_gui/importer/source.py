@@ -9,8 +9,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from campaign_gui.domain.errors import ImportInputError
+
+if TYPE_CHECKING:
+    from campaign_gui.importer.xlsx_split import Offload
 
 CellValue = str | int | float | bool | datetime.datetime | datetime.date | datetime.time | datetime.timedelta | None
 
@@ -60,8 +64,8 @@ class Source(abc.ABC):
                   cancel: threading.Event | None = None) -> Iterator[list[CellValue]]:
         """Yield rows from ``start_row`` on as raw cell values (empty cells are None)."""
 
-    def iter_rows_fast(self, sheet: str | int, *, start_row: int = 0,
-                       cancel: threading.Event | None = None) -> Iterator[list[CellValue]]:
+    def iter_rows_fast(self, sheet: str | int, *, start_row: int = 0, cancel: threading.Event | None = None,
+                       offload: Offload | None = None) -> Iterator[list[CellValue]]:
         """Like :meth:`iter_rows` but empty cells may come as '' and rows may be shorter (validation path)."""
         return self.iter_rows(sheet, start_row=start_row, cancel=cancel)
 

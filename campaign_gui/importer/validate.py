@@ -11,6 +11,7 @@ import operator
 import os
 import threading
 import unicodedata
+from array import array
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,9 +20,10 @@ from pathlib import Path
 from typing import cast
 
 from campaign_gui.domain.errors import ImportInputError
-from campaign_gui.importer.columns import PackedStrings
+from campaign_gui.importer.columns import Interner, PackedStrings
 from campaign_gui.importer.header import detect_header, header_names
 from campaign_gui.importer.mapping import Extra, propose_mapping
+from campaign_gui.importer.part_worker import MIN_START, PartWorker, WorkerLost
 from campaign_gui.importer.phone_worker import Normalised, normalise_chunk
 from campaign_gui.importer.reader import open_source
 from campaign_gui.importer.result import ColumnStore, ValidationResult
@@ -87,32 +89,36 @@ def _column(rows: list[list[CellValue]], col: int | None, shortest: int) -> list
 def validate_sheet(source: Source, sheet: str | int | None, header_row: int | None,
                    mapping: ColumnMapping | MappingChooser | None, region: str, *, cancel: threading.Event | None = None,
                    progress: Progress | None = None, workers: int | None = None,
-                   extras: Sequence[Extra] = ()) -> ValidationResult:
+                   extras: Sequence[Extra] = (), offload: bool = True) -> ValidationResult:
     """Validate every data row of ``sheet``.
 
     ``header_row`` is 1-based (0 = no header row, None = detect); ``mapping`` None = propose one, or a
     callable ``(columns, sample_rows) -> ColumnMapping`` deciding once the header is known.
     ``workers`` > 0 normalises phones in that many child processes (None = auto: none, see _auto_workers).
+    ``offload``: a big .xlsx sheet's last part is walked by a child process (see part_worker).
     Raises ImportInputError (no phone column, unknown sheet) or Cancelled.
     """
     idx = source.resolve_sheet(sheet)
     pipeline = _Pipeline(region, _auto_workers(source, workers))  # workers start while the sheet is parsed
+    part = PartWorker(region) if offload and (header_row is None or header_row + HEAD_ROWS < MIN_START) else None
     collecting = gc.isenabled()
     # Row lists, cells and answers form no reference cycles: without the cyclic collector walking the
     # rows in flight again and again, a million-row sheet validates 0.8-2 s sooner (benchmarks/validate_bench.py).
     gc.disable()
     try:
-        return _validate(source, idx, header_row, mapping, region, cancel, progress, extras, pipeline)
+        return _validate(source, idx, header_row, mapping, region, cancel, progress, extras, pipeline, part)
     finally:
         if collecting:
             gc.enable()
         pipeline.close()
+        if part is not None:
+            part.close()
 
 
 def _validate(source: Source, idx: int, header_row: int | None, mapping: ColumnMapping | MappingChooser | None,
               region: str, cancel: threading.Event | None, progress: Progress | None, extras: Sequence[Extra],
-              pipeline: _Pipeline) -> ValidationResult:
-    rows = source.iter_rows_fast(idx, cancel=cancel)
+              pipeline: _Pipeline, part: PartWorker | None) -> ValidationResult:
+    rows = source.iter_rows_fast(idx, cancel=cancel, offload=part)
     head = list(itertools.islice(rows, HEAD_ROWS))
     if header_row is None:
         found = detect_header(head)
@@ -131,10 +137,20 @@ def _validate(source: Source, idx: int, header_row: int | None, mapping: ColumnM
     if "phone" not in mapping.fields:
         raise ImportInputError("No phone column was found: choose which column holds the phone numbers "
                                "(e.g. --map phone=B).", kind="no_phone")
-    data = itertools.chain(head[header_row:], rows)
-    store, blank, dup_of = _run(data, header_row + 1, mapping, cancel, progress, pipeline)
-    return ValidationResult(store, sheet=source.sheet_names[idx], header_row=header_row, columns=columns,
-                            mapping=mapping, region=region, blank=blank, warnings=source.warnings, dup_of=dup_of)
+    remote = part if part is not None and part.taken else None
+    if remote is not None:
+        remote.walk(header_row, mapping)
+    walk = _Walk(mapping, cancel, progress, pipeline, elsewhere=remote.poll if remote is not None else None)
+    walk.feed(itertools.chain(head[header_row:], rows), header_row + 1)
+    if remote is not None:
+        try:
+            walk.merge(*remote.result(cancel, walk.tick_elsewhere))
+        except WorkerLost:
+            walk.poll_elsewhere, walk.elsewhere = None, 0
+            walk.feed(remote.local_rows(cancel), remote.skip + 1)
+    return ValidationResult(walk.store, sheet=source.sheet_names[idx], header_row=header_row, columns=columns,
+                            mapping=mapping, region=region, blank=walk.blank, warnings=source.warnings,
+                            dup_of=walk.dup_of)
 
 
 def _auto_workers(source: Source, workers: int | None) -> int:
@@ -186,101 +202,172 @@ class _Pipeline:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _run(data: Iterator[list[CellValue]], first_row: int, mapping: ColumnMapping,
-         cancel: threading.Event | None, progress: Progress | None,
-         pipeline: _Pipeline) -> tuple[ColumnStore, int, dict[int, int]]:
-    f = mapping.fields
-    pc, nc, ec = f["phone"], f.get("name"), f.get("email")
-    extra_cols = {k: c for k, c in f.items() if k not in ("phone", "name", "email")}
-    compose = nc is None and ("first_name" in f or "last_name" in f)
-    store = ColumnStore()
-    store.extras = {k: PackedStrings() for k in extra_cols}
-    seen: dict[int, int] = {}  # E.164 as a number -> index of its first row
-    dup_of: dict[int, int] = {}
-    blank = 0
-    row_no = first_row
-    done = 0
-    pending: deque[_Pending] = deque()
-    while True:
-        check_cancel(cancel)
-        chunk = list(itertools.islice(data, CHUNK))
-        if not chunk:
-            break
-        numbers: Sequence[int]
-        if all(map(any, chunk)):  # the common case: no blank row in the chunk
-            kept, numbers = chunk, range(row_no, row_no + len(chunk))
-            row_no += len(chunk)
+class _Walk:
+    """The validation pass: rows fed in sheet order become stored columns, phones normalised, duplicates
+    found. With ``keep_keys`` it also keeps every row's E.164 as a number (``keys``) for the parent that
+    merges this walk's columns into its own (part_worker)."""
+
+    def __init__(self, mapping: ColumnMapping, cancel: threading.Event | None, progress: Progress | None,
+                 pipeline: _Pipeline, *, keep_keys: bool = False, elsewhere: Callable[[], int] | None = None) -> None:
+        f = mapping.fields
+        self.pc, self.nc, self.ec = f["phone"], f.get("name"), f.get("email")
+        self.first_col, self.last_col = f.get("first_name"), f.get("last_name")
+        self.extra_cols = {k: c for k, c in f.items() if k not in ("phone", "name", "email")}
+        self.compose = self.nc is None and ("first_name" in f or "last_name" in f)
+        self.cancel, self.progress, self.pipeline = cancel, progress, pipeline
+        self.store = ColumnStore()
+        self.store.extras = {k: PackedStrings() for k in self.extra_cols}
+        self.seen: dict[int, int] = {}  # E.164 as a number -> index of its first row
+        self.keys = array("q") if keep_keys else None  # every row's E.164 as a number (-1: invalid)
+        self.dup_of: dict[int, int] = {}
+        self.blank = 0
+        self.done = 0  # rows walked, blank ones included
+        self.poll_elsewhere = elsewhere  # rows walked so far by a child process (the sheet's last part)
+        self.elsewhere = 0
+        self.pending: deque[_Pending] = deque()
+
+    def tick(self) -> None:
+        if self.poll_elsewhere is not None:
+            self.elsewhere = self.poll_elsewhere()
+        if self.progress is not None:
+            self.progress(self.done + self.elsewhere)
+
+    def tick_elsewhere(self, walked: int) -> None:
+        self.elsewhere = walked
+        if self.progress is not None:
+            self.progress(self.done + walked)
+
+    def feed(self, data: Iterator[list[CellValue]], first_row: int) -> None:
+        """Walk ``data``, whose first row is the sheet's row ``first_row`` (1-based)."""
+        store, pipeline, pending = self.store, self.pipeline, self.pending
+        row_no = first_row
+        while True:
+            check_cancel(self.cancel)
+            chunk = list(itertools.islice(data, CHUNK))
+            if not chunk:
+                break
+            numbers: Sequence[int]
+            if all(map(any, chunk)):  # the common case: no blank row in the chunk
+                kept, numbers = chunk, range(row_no, row_no + len(chunk))
+                row_no += len(chunk)
+            else:
+                numbers, kept = [], []
+                for r in chunk:
+                    if any(r) or not all(v is None or v == "" for v in r):
+                        kept.append(r)
+                        numbers.append(row_no)
+                    else:
+                        self.blank += 1
+                    row_no += 1
+            self.done += len(chunk)
+            if not kept:
+                continue
+            shortest = min(map(len, kept))
+            phones = _column(kept, self.pc, shortest)
+            store.original.extend(_texts(phones))
+            if self.compose:
+                firsts = _texts(_column(kept, self.first_col, shortest))
+                lasts = _texts(_column(kept, self.last_col, shortest))
+                store.name.extend(" ".join(p for p in pair if p) for pair in zip(firsts, lasts, strict=True))
+            else:
+                store.name.extend(_texts(_column(kept, self.nc, shortest)))
+            store.email.extend(map(str.strip, _texts(_column(kept, self.ec, shortest))))
+            for key, col in self.extra_cols.items():
+                store.extras[key].extend(_texts(_column(kept, col, shortest)))
+            queued = sum(1 for item in pending if isinstance(item[0], Future))
+            pending.append((pipeline.submit(phones, busy=queued >= pipeline.depth), numbers, phones))
+            while pending and (len(pending) > MAX_PENDING or not isinstance(pending[0][0], Future)
+                               or pending[0][0].done()):
+                self._absorb(pending.popleft())  # waits for the oldest when too many queue
+            self.tick()
+        self.drain()
+
+    def drain(self) -> None:
+        while self.pending:
+            check_cancel(self.cancel)
+            self._absorb(self.pending.popleft())
+
+    def _absorb(self, item: _Pending) -> None:
+        fut, numbers, values = item
+        col = self.pipeline.result(fut, values)
+        store = self.store
+        base = len(store.row_no)
+        n = len(numbers)
+        store.row_no.extend(numbers)
+        store.status.frombytes(col.status)
+        store.e164.extend(col.e164)
+        if col.status.count(0) == n:  # every phone plainly valid: no reason, no message
+            store.reason.frombytes(bytes(2 * n))
+            store.message.frombytes(bytes(4 * n))
         else:
-            numbers, kept = [], []
-            for r in chunk:
-                if any(r) or not all(v is None or v == "" for v in r):
-                    kept.append(r)
-                    numbers.append(row_no)
-                else:
-                    blank += 1
-                row_no += 1
-        done += len(chunk)
-        if not kept:
-            continue
-        shortest = min(map(len, kept))
-        phones = _column(kept, pc, shortest)
-        store.original.extend(_texts(phones))
-        if compose:
-            firsts = _texts(_column(kept, f.get("first_name"), shortest))
-            lasts = _texts(_column(kept, f.get("last_name"), shortest))
-            store.name.extend(" ".join(p for p in pair if p) for pair in zip(firsts, lasts, strict=True))
-        else:
-            store.name.extend(_texts(_column(kept, nc, shortest)))
-        store.email.extend(map(str.strip, _texts(_column(kept, ec, shortest))))
-        for key, col in extra_cols.items():
-            store.extras[key].extend(_texts(_column(kept, col, shortest)))
-        queued = sum(1 for item in pending if isinstance(item[0], Future))
-        pending.append((pipeline.submit(phones, busy=queued >= pipeline.depth), numbers, phones))
-        while pending and (len(pending) > MAX_PENDING or not isinstance(pending[0][0], Future)
-                           or pending[0][0].done()):
-            _absorb(store, pending.popleft(), pipeline, seen, dup_of)  # waits for the oldest when too many queue
-        if progress is not None:
-            progress(done)
-    while pending:
-        check_cancel(cancel)
-        _absorb(store, pending.popleft(), pipeline, seen, dup_of)
-    return store, blank, dup_of
+            reasons = [store.reasons.code(outcome[1]) for outcome in col.outcomes]
+            messages = [store.messages.code(outcome[2]) for outcome in col.outcomes]
+            store.reason.fromlist(list(map(reasons.__getitem__, col.outcome)))
+            store.message.fromlist(list(map(messages.__getitem__, col.outcome)))
+            for i, suggestion in col.suggestions.items():
+                store.suggestion[base + i] = suggestion
+        self._dedupe(col.e164, base)
+
+    def _dedupe(self, e164s: Sequence[str], base: int) -> None:
+        keys = list(map(int, e164s if all(e164s) else [e or "-1" for e in e164s]))  # '' (invalid) -> -1
+        if self.keys is not None:
+            self.keys.extend(keys)
+        indexes = range(base, base + len(keys))
+        firsts = list(map(self.seen.setdefault, keys, indexes))
+        row_no, dup_of = self.store.row_no, self.dup_of
+        for i in itertools.compress(indexes, map(operator.ne, firsts, indexes)):
+            if keys[i - base] != -1:
+                dup_of[i] = row_no[firsts[i - base]]
+
+    def merge(self, part: ColumnStore, blank: int, walked: int, keys: Sequence[int], dup_of: dict[int, int]) -> None:
+        """Append the columns of the sheet's last rows, walked elsewhere: ``keys`` are their E.164 as numbers
+        (-1: invalid), ``dup_of`` their duplicates among themselves. No rows may follow."""
+        store = self.store
+        base = len(store.row_no)
+        store.row_no.extend(part.row_no)
+        store.status.extend(part.status)
+        store.reason.extend(_recoded(part.reason, part.reasons, store.reasons))
+        store.message.extend(_recoded(part.message, part.messages, store.messages))
+        for mine, theirs in ((store.e164, part.e164), (store.original, part.original), (store.name, part.name),
+                             (store.email, part.email), *((store.extras[k], part.extras[k]) for k in store.extras)):
+            mine.extend_packed(theirs)
+        store.suggestion.update((base + i, v) for i, v in part.suggestion.items())
+        self.dup_of.update((base + i, first) for i, first in dup_of.items())
+        seen_here = set(keys).intersection(self.seen)  # phones of these rows already on earlier rows
+        seen_here.discard(-1)
+        if seen_here:
+            first, row_no = self.seen, store.row_no
+            for i in itertools.compress(range(len(keys)), map(seen_here.__contains__, keys)):
+                self.dup_of[base + i] = row_no[first[keys[i]]]
+        self.seen.clear()  # no rows follow
+        self.blank += blank
+        self.done += walked
+        self.poll_elsewhere, self.elsewhere = None, 0
+        self.tick()
 
 
-def _absorb(store: ColumnStore, item: _Pending, pipeline: _Pipeline, seen: dict[int, int],
-            dup_of: dict[int, int]) -> None:
-    fut, numbers, values = item
-    col = pipeline.result(fut, values)
-    base = len(store.row_no)
-    n = len(numbers)
-    store.row_no.extend(numbers)
-    store.status.frombytes(col.status)
-    store.e164.extend(col.e164)
-    if col.status.count(0) == n:  # every phone plainly valid: no reason, no message
-        store.reason.frombytes(bytes(2 * n))
-        store.message.frombytes(bytes(4 * n))
-    else:
-        reasons = [store.reasons.code(outcome[1]) for outcome in col.outcomes]
-        messages = [store.messages.code(outcome[2]) for outcome in col.outcomes]
-        store.reason.fromlist(list(map(reasons.__getitem__, col.outcome)))
-        store.message.fromlist(list(map(messages.__getitem__, col.outcome)))
-        for i, suggestion in col.suggestions.items():
-            store.suggestion[base + i] = suggestion
-    e164s = col.e164
-    keys = e164s if all(e164s) else [e or "-1" for e in e164s]  # '' (invalid) -> -1, never a phone
-    indexes = range(base, base + n)
-    firsts = list(map(seen.setdefault, map(int, keys), indexes))
-    row_no = store.row_no
-    for i in itertools.compress(indexes, map(operator.ne, firsts, indexes)):
-        if e164s[i - base]:
-            dup_of[i] = row_no[firsts[i - base]]
+def _recoded(codes: array[int], theirs: Interner, mine: Interner) -> array[int]:
+    """``codes`` of ``theirs`` as codes of ``mine``."""
+    if codes.count(0) == len(codes):
+        return codes
+    table = [mine.code(value) for value in theirs.values]
+    return array(codes.typecode, map(table.__getitem__, codes))
+
+
+def walk_rows(data: Iterator[list[CellValue]], first_row: int, mapping: ColumnMapping, region: str,
+              progress: Progress | None = None) -> tuple[ColumnStore, int, int, array[int], dict[int, int]]:
+    """What _Walk.merge takes: a child process's share of a big sheet (its last rows)."""
+    walk = _Walk(mapping, None, progress, _Pipeline(region, 0), keep_keys=True)
+    walk.feed(data, first_row)
+    assert walk.keys is not None
+    return walk.store, walk.blank, walk.done, walk.keys, walk.dup_of
 
 
 def validate_file(path: str | os.PathLike[str], *, sheet: str | int | None = None, header_row: int | None = None,
                   mapping: ColumnMapping | None = None, region: str = "VN", encoding: str | None = None,
                   cancel: threading.Event | None = None, progress: Progress | None = None,
-                  workers: int | None = None, extras: Sequence[Extra] = ()) -> ValidationResult:
+                  workers: int | None = None, extras: Sequence[Extra] = (), offload: bool = True) -> ValidationResult:
     """Open ``path`` and validate one sheet (the first visible one by default)."""
     with open_source(Path(path), encoding=encoding) as source:
         return validate_sheet(source, sheet, header_row, mapping, region, cancel=cancel, progress=progress,
-                              workers=workers, extras=extras)
+                              workers=workers, extras=extras, offload=offload)

@@ -19,7 +19,7 @@ import threading
 import zipfile
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import python_calamine as pc
 
@@ -29,6 +29,7 @@ MAX_PARTS = 4
 FIRST_PART = 0.2  # share of the sheet in the first part, from three parts on
 STRINGS_BIG = 8 * 1024**2  # a shared-strings part this big is parsed again for every part: fewer parts
 LOADERS = 2  # parts parsed at the same time
+OFFLOAD_SHARE = 0.36  # the last part's share when a child process walks it (it starts once the whole sheet is cut)
 CHUNK = 4 * 1024**2
 STUB = (b'<?xml version="1.0" encoding="UTF-8"?><worksheet '
         b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>')
@@ -42,6 +43,16 @@ _ROW_R = re.compile(rb'<row\b[^>]*?\sr="(\d+)"')
 _STRING_REF = re.compile(rb'\st="s"[^>]*>\s*<v>(\d+)</v>')  # a shared-string cell's index
 
 
+class Offload(Protocol):
+    """Takes the last part of a split sheet to parse and walk it elsewhere (a child process)."""
+
+    def begin(self, src: Path, sheet_name: str) -> None:
+        """A split starts: get ready (start the child while the sheet is cut)."""
+
+    def take(self, path: Path, start: int) -> bool:
+        """The last part's package, rows from ``start`` (0-based) on; True = taken (the taker removes it)."""
+
+
 class _Part:
     """One temporary package holding the sheet's rows from ``start`` (0-based) on, parsed by the pool."""
 
@@ -50,6 +61,7 @@ class _Part:
         self.sheet: Any = None
         self.error: BaseException | None = None
         self.done = threading.Event()
+        self.remote = False  # handed to an Offload: its rows are not walked here
 
     def load(self, sheet_name: str, skip: bool, src: Path | None = None) -> None:
         try:
@@ -95,8 +107,10 @@ def parse_part(path: Path, sheet_name: str, src: Path | None) -> Any:
 class _Pool:
     """Parts parsed in order by ``LOADERS`` threads (calamine releases the GIL while it parses)."""
 
-    def __init__(self, sheet_name: str, src: Path | None = None) -> None:
+    def __init__(self, sheet_name: str, src: Path | None = None, offload: Offload | None = None,
+                 offload_at: int = -1) -> None:
         self.sheet_name, self.src = sheet_name, src
+        self.offload, self.offload_at = offload, offload_at
         self.parts: list[_Part] = []
         self.closed = False
         self._queue: queue.SimpleQueue[_Part | None] = queue.SimpleQueue()
@@ -108,7 +122,11 @@ class _Pool:
     def add(self, path: Path, start: int) -> None:
         part = _Part(path, start)
         self.parts.append(part)
-        self._queue.put(part)
+        if self.offload is not None and len(self.parts) - 1 == self.offload_at and self.offload.take(path, start):
+            part.remote = True
+            part.done.set()
+        else:
+            self._queue.put(part)
 
     def _work(self) -> None:
         while (part := self._queue.get()) is not None:
@@ -250,17 +268,23 @@ def part_count(src: Path, member: str) -> int:
     return int(parts)
 
 
-def cut_bounds(size: int, parts: int) -> list[int]:
+def cut_bounds(size: int, parts: int, last: float | None = None) -> list[int]:
     """Byte offsets to cut at. From three parts on, the first holds a fifth of the sheet, so rows flow
-    once that much is parsed; the others share the rest evenly."""
+    once that much is parsed; the others share the rest evenly, or, given ``last``, the last part holds
+    that share and the others share what is left."""
     if parts < 3:
         return [size * k // parts for k in range(1, parts)]
     first = FIRST_PART
-    return [int(size * (first + (1 - first) * k / (parts - 1))) for k in range(parts - 1)]
+    end = 1.0 if last is None else 1 - last
+    steps = parts - 1 if last is None else parts - 2
+    bounds = [first + (end - first) * k / steps for k in range(steps)]
+    if last is not None:
+        bounds.append(end)
+    return [int(size * b) for b in bounds]
 
 
 def split_package(src: Path, member: str, tmpdir: str, on_ready: Callable[[Path, int], None],
-                  parts: int = 2) -> int | None:
+                  parts: int = 2, last: float | None = None) -> int | None:
     """Write up to ``parts`` packages holding consecutive runs of rows, each handed to
     ``on_ready(path, first_row)`` as soon as it is complete (the receiver removes it); returns the 0-based
     row where the second part starts, or None when the sheet cannot be split (parts already handed over
@@ -275,7 +299,7 @@ def split_package(src: Path, member: str, tmpdir: str, on_ready: Callable[[Path,
         with zipfile.ZipFile(src) as zf:
             info = zf.getinfo(member)
             sink = _PartSink(paths, member, _others(zf, member), on_ready)
-            cuts = _stream(zf.open(info), cut_bounds(info.file_size, parts), sink)
+            cuts = _stream(zf.open(info), cut_bounds(info.file_size, parts, last), sink)
             if cuts is None:
                 return None
             sink.finish()
@@ -459,15 +483,20 @@ def _stream(src: Any, bounds: list[int], sink: Any) -> list[int] | None:
     return cuts if phase and cuts else None
 
 
-def iter_split(src: Path, member: str, sheet_name: str,
-               rows_of: Callable[[Any, int], Iterator[list[Any]]]) -> Generator[list[Any], None, None] | None:
+def iter_split(src: Path, member: str, sheet_name: str, rows_of: Callable[[Any, int], Iterator[list[Any]]],
+               offload: Offload | None = None) -> Generator[list[Any], None, None] | None:
     """Rows of a big sheet from parts parsed in parallel; None when the sheet cannot be split.
 
     ``rows_of(sheet, skip)`` turns a calamine sheet into absolute rows, skipping the first ``skip``.
+    ``offload`` may take the last part: the rows then end where that part starts.
     """
-    pool = _Pool(sheet_name, src)
+    parts = part_count(src, member)
+    if offload is not None:
+        offload.begin(src, sheet_name)
+    pool = _Pool(sheet_name, src, offload, parts - 1)
     try:
-        cut = split_package(src, member, tempfile.gettempdir(), pool.add, part_count(src, member))
+        cut = split_package(src, member, tempfile.gettempdir(), pool.add, parts,
+                            OFFLOAD_SHARE if offload is not None else None)
     except BaseException:
         pool.close()
         raise
@@ -486,6 +515,8 @@ def _chain(pool: _Pool, rows_of: Callable[[Any, int], Iterator[list[Any]]]) -> G
             while n < part.start:  # rows between parts that hold no cell
                 yield [""] * width
                 n += 1
+            if part.remote:
+                return
             rows = rows_of(part.result(), part.start)
             part.sheet = None  # the iterator holds it; freed once walked
             while batch := list(itertools.islice(rows, 4096)):

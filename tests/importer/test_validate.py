@@ -210,6 +210,26 @@ def test_packed_strings_across_blocks() -> None:
         col[len(items)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 40), st.integers(0, 40), st.integers(0, 9))
+def test_packed_strings_take_another_lists_blocks(mine: int, theirs: int, more: int) -> None:
+    """extend_packed (moving or re-cutting whole blocks) holds what extend would, wherever the blocks meet."""
+    from campaign_gui.importer import columns
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(columns, "BLOCK", 7)  # many block bounds in a few items
+        a = [f"a{i}" + "é" * (i % 3) for i in range(mine)]
+        b = [f"{i}" * (i % 4) for i in range(theirs)]
+        col, other = PackedStrings(), PackedStrings()
+        col.extend(a)
+        other.extend(b)
+        col.extend_packed(other)
+        col.extend(["z"] * more)
+        want = a + b + ["z"] * more
+        assert list(col) == want and len(col) == len(want)
+        assert [col[i] for i in range(len(want))] == want
+
+
 def _deep_size(root: object) -> int:
     """Bytes of every object reachable from ``root`` (types and modules excluded)."""
     import gc
@@ -287,13 +307,13 @@ def test_the_cyclic_collector_is_paused_while_validating_and_restored(tmp_path: 
     no_phone = tmp_path / "n.csv"
     no_phone.write_text("Name\nAn\n", encoding="utf-8")
     during: list[bool] = []
-    real = validate_mod._run
+    real = validate_mod._Walk.feed
 
     def spy(*args: Any, **kw: Any) -> Any:
         during.append(gc.isenabled())
         return real(*args, **kw)
 
-    monkeypatch.setattr(validate_mod, "_run", spy)
+    monkeypatch.setattr(validate_mod._Walk, "feed", spy)
     was = gc.isenabled()
     try:
         gc.enable() if enabled else gc.disable()
