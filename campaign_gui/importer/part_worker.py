@@ -135,14 +135,17 @@ class PartWorker:
         return WorkbookSource._rows(sheet, self.skip, cancel)
 
     def close(self) -> None:
-        """Stop the child and remove the part's file, however the validation ended."""
-        if self.conn is not None:
+        """Stop the child and remove the part's file, however the validation ended: an idle child is told
+        to stop, one still at work (a cancel, an error here) is killed at once (it holds nothing to save)."""
+        busy = self.taken and self._outcome is None
+        if self.conn is not None and not busy:
             try:
                 self.conn.send(("stop",))
             except (OSError, ValueError):
-                pass
+                busy = True
         if self.proc is not None:
-            self.proc.join(timeout=2)
+            if not busy:
+                self.proc.join(timeout=2)
             if self.proc.is_alive():
                 self.proc.kill()
                 self.proc.join()

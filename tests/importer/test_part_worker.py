@@ -3,6 +3,7 @@ the child (lost, never started, the part unreadable, the validation cancelled)."
 
 from __future__ import annotations
 
+import multiprocessing
 import tempfile
 import threading
 from pathlib import Path
@@ -160,7 +161,17 @@ def test_cancelling_stops_the_child_and_removes_the_parts(book: Path, split: Pat
         if done >= 3000:
             cancel.set()
 
+    joins: list[float | None] = []
+    real_join = multiprocessing.process.BaseProcess.join
+
+    def join(proc: Any, timeout: float | None = None) -> None:
+        joins.append(timeout)
+        real_join(proc, timeout)
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "join", join)
     with pytest.raises(Cancelled):
         validate_file(book, workers=0, cancel=cancel, progress=progress)
     assert len(children) == 1 and children[0].proc is None  # stopped and reaped
+    # killed at once: a busy child is not given 2 s to stop (it may be blocked sending its columns)
+    assert joins == [None]
     assert not list(split.iterdir())
