@@ -203,13 +203,41 @@ async def engine_only(journal: Journal, sandbox: Sandbox, n: int, work: Path) ->
     return time.perf_counter() - t0
 
 
+def validation_result(n: int) -> Any:
+    """A real ValidationResult of ``n`` rows (as validation leaves it: columns), ~3 % invalid and ~1 % duplicate."""
+    from campaign_gui.importer.result import INVALID, VALID, ColumnStore, ValidationResult
+    from campaign_gui.importer.types import ColumnMapping
+
+    store = ColumnStore()
+    phones = [f"+849{10000000 + i:08d}" for i in range(n)]
+    bad = range(0, n, 33)
+    for i in range(7, n, 97):
+        phones[i] = phones[i - 5]  # a duplicate
+    store.row_no.extend(range(2, n + 2))
+    store.status.extend([VALID] * n)
+    store.reason.extend([0] * n)
+    store.message.extend([0] * n)
+    reason, message = store.reasons.code("too_short"), store.messages.code("Too few digits for a phone number.")
+    for i in bad:
+        store.status[i], store.reason[i], store.message[i] = INVALID, reason, message
+        phones[i] = ""
+    store.e164.extend(phones)
+    store.original.extend(p[3:] if p else "12345" for p in phones)
+    store.name.extend(f"Nguyễn Văn {i}" for i in range(n))
+    store.email.extend(f"user{i}@example.vn" if i % 3 else "" for i in range(n))
+    return ValidationResult(store, sheet="Contacts", header_row=1, columns=["Phone", "Name", "Email"],
+                            mapping=ColumnMapping(fields={"phone": 0, "name": 1, "email": 2}), region="VN", blank=0)
+
+
 def journal_insert(n: int, work: Path) -> float:
+    """create_job of a real ValidationResult of ``n`` rows, as the window and the CLI journal a job."""
     journal = Journal.open(work / "insert")
     src = work / "insert.csv"
     src.write_text("x", encoding="utf-8")
     account = Account(id="x", provider=ProviderId.STRINGEE, name="x", base_url="http://127.0.0.1:1")
+    validation = validation_result(n)
     t0 = time.perf_counter()
-    create_job(journal, account, {"campaign": "CA1"}, Rows("stringee", n), src, {"phone": 0}, InvalidPolicy.DROP, "VN")
+    create_job(journal, account, {"campaign": "CA1"}, validation, src, validation.mapping, InvalidPolicy.DROP, "VN")
     seconds = time.perf_counter() - t0
     journal.close()
     return seconds

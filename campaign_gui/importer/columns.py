@@ -76,12 +76,13 @@ class PackedStrings:
         return self._blocks[b][ends[j - 1] if j else 0:ends[j]]
 
     def __iter__(self) -> Iterator[str]:
-        for block, ends in zip(self._blocks, self._ends, strict=True):
-            start = 0
-            for end in ends:
-                yield block[start:end]
-                start = end
-        yield from self._pending
+        # chained and sliced at C level, a block at a time: no Python frame per item
+        return itertools.chain(itertools.chain.from_iterable(map(_block_items, self._blocks, self._ends)),
+                               list(self._pending))
+
+
+def _block_items(block: str, ends: array[int]) -> list[str]:
+    return _items(block, ends, 0, len(ends))
 
 
 def _items(block: str, ends: array[int], lo: int, hi: int) -> list[str]:

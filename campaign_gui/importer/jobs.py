@@ -133,7 +133,10 @@ def create_job(journal: Journal, account: Account, target: Mapping[str, str], va
         "fingerprint": settings_fingerprint(mapping_data, sheet, header_row, policy.value, region),
     })
     try:
-        journal.insert_rows(job_id, _merge(validation.records(), iter(validation.upload_rows(policy)), counters))
+        columnar = getattr(validation, "journal_rows", None)  # ValidationResult: built from its columns
+        rows = (columnar(policy, counters) if columnar is not None
+                else _merge(validation.records(), iter(validation.upload_rows(policy)), counters))
+        journal.insert_rows(job_id, rows)
         journal.set_job_totals(job_id, rows=sum(counters.values()), valid=counters["valid"],
                                invalid=counters["invalid"], duplicates=counters["duplicates"])
     except BaseException:

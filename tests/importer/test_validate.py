@@ -333,3 +333,34 @@ def test_column_texts_of_strings_and_numbers_are_cell_texts(values: list[Any]) -
     from campaign_gui.importer.validate import _texts, cell_text
 
     assert _texts(list(values)) == [unicodedata.normalize("NFC", cell_text(v)) for v in values]
+
+
+@pytest.mark.parametrize("policy", [InvalidPolicy.DROP, InvalidPolicy.INCLUDE, InvalidPolicy.BLOCK])
+@pytest.mark.parametrize("with_extras", [True, False])
+def test_journal_rows_from_the_columns_equal_those_built_row_by_row(tmp_path: Path, policy: InvalidPolicy,
+                                                                   with_extras: bool) -> None:
+    """create_job journals ValidationResult.journal_rows: the tuples jobs._merge builds from records() and
+    upload_rows(), over blocks of rows with every status, accepted suggestions and text JSON must escape."""
+    from campaign_gui.importer import jobs
+
+    shapes = ["090{:07d}", "84912{:06d}", "01662{:06d}", "bad{}", "", "0901000007", "  ", "+84 93 {:03d} 1234", 0]
+    notes = ['', 'he said "hi"', "back\\slash", "50 % off", "tab\there", "Nguyễn Văn Ánh", "\x01ctl", "{}"]
+    rows: list[list[Any]] = [["Phone", "Name", "Ghi chú", "Tag"]]
+    for i in range(BLOCK + 300):  # past one block of packed strings
+        shape = shapes[i % len(shapes)]
+        phone = shape.format(i % 1000) if isinstance(shape, str) else 912000000 + i  # a number: 'fixed'
+        rows.append([phone, f"Tên {i}", notes[i % len(notes)], f"t{i % 5}"])
+    mapping = ColumnMapping(fields={"phone": 0, "name": 1, **({"note": 2, "tag": 3} if with_extras else {})})
+    base = validate_file(_xlsx(tmp_path / "j.xlsx", rows), mapping=mapping)
+    for res in (base, base.accept_suggestions()):
+        assert res.invalid and res.duplicates and res.fixed
+        want_counts = {"valid": 0, "invalid": 0, "duplicates": 0}
+        got_counts = dict(want_counts)
+        if policy == InvalidPolicy.BLOCK:
+            with pytest.raises(ImportInputError):
+                res.journal_rows(policy, got_counts)
+            continue
+        want = list(jobs._merge(res.records(), iter(res.upload_rows(policy)), want_counts))
+        got = list(res.journal_rows(policy, got_counts))
+        assert got == want and got_counts == want_counts
+        assert len(got) == res.rows and any(t[5] for t in got) == with_extras
