@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import operator
 from array import array
 from collections.abc import Iterable, Iterator
 from itertools import accumulate
@@ -14,18 +13,25 @@ BLOCK = 8192
 class PackedStrings:
     """An append-only list of str stored as one joined str + end offsets per block of BLOCK items.
 
-    1M short names take ~20-40 MB this way instead of ~80-100 MB as separate str objects.
+    1M short names take ~20-40 MB this way instead of ~80-100 MB as separate str objects. Another list's
+    items appended whole (``extend_packed``) may stay a list of their own, a tail from index ``_head`` on.
     """
 
-    __slots__ = ("_blocks", "_ends", "_pending", "_len")
+    __slots__ = ("_blocks", "_ends", "_pending", "_len", "_head", "_tail")
 
     def __init__(self) -> None:
         self._blocks: list[str] = []
         self._ends: list[array[int]] = []
         self._pending: list[str] = []
         self._len = 0
+        self._head = 0
+        self._tail: PackedStrings | None = None
 
     def extend(self, items: Iterable[str]) -> None:
+        if self._tail is not None:
+            self._tail.extend(items)
+            self._len = self._head + len(self._tail)
+            return
         pending = self._pending
         pending.extend(items)
         while len(pending) >= BLOCK:
@@ -37,25 +43,21 @@ class PackedStrings:
         self.extend((item,))
 
     def extend_packed(self, other: PackedStrings) -> None:
-        """``extend(other)`` without an object per item: whole blocks are moved, or cut and joined anew
-        when this list's last block is partly filled (what merging a child process's columns needs)."""
-        if not other._blocks:
-            self.extend(other._pending)
-            return
-        k = (BLOCK - len(self._pending)) % BLOCK  # other's items that complete this list's open block
-        if k == 0:
+        """``extend(other)`` without an object per item (what merging a child process's columns needs):
+        ``other``'s blocks are moved here, or, when this list's last block is partly filled, ``other``
+        becomes this list's tail (taken over: not to be changed by its giver)."""
+        if self._tail is not None:
+            self._tail.extend_packed(other)
+            self._len = self._head + len(self._tail)
+        elif not other._blocks or other._tail is not None:
+            self.extend(other)
+        elif not self._pending:
             self._blocks.extend(other._blocks)
             self._ends.extend(other._ends)
+            self.extend(other._pending)
         else:
-            self.extend(_items(other._blocks[0], other._ends[0], 0, k))
-            for (a, ea), (b, eb) in itertools.pairwise(zip(other._blocks, other._ends, strict=True)):
-                sa, sb = ea[k - 1], eb[k - 1]
-                ends = array("I", map(operator.sub, ea[k:], itertools.repeat(sa)))
-                ends.extend(map(operator.add, eb[:k], itertools.repeat(len(a) - sa)))
-                self._blocks.append(a[sa:] + b[:sb])
-                self._ends.append(ends)
-            self._pending.extend(_items(other._blocks[-1], other._ends[-1], k, BLOCK))
-        self.extend(other._pending)
+            self._head, self._tail = self._len, other
+            self._len += len(other)
 
     def _seal(self, items: list[str]) -> None:
         self._blocks.append("".join(items))
@@ -69,6 +71,8 @@ class PackedStrings:
             i += self._len
         if not 0 <= i < self._len:
             raise IndexError(i)
+        if self._tail is not None and i >= self._head:
+            return self._tail[i - self._head]
         b, j = divmod(i, BLOCK)
         if b == len(self._blocks):
             return self._pending[j]
@@ -78,16 +82,12 @@ class PackedStrings:
     def __iter__(self) -> Iterator[str]:
         # chained and sliced at C level, a block at a time: no Python frame per item
         return itertools.chain(itertools.chain.from_iterable(map(_block_items, self._blocks, self._ends)),
-                               list(self._pending))
+                               list(self._pending), self._tail if self._tail is not None else ())
 
 
 def _block_items(block: str, ends: array[int]) -> list[str]:
-    return _items(block, ends, 0, len(ends))
-
-
-def _items(block: str, ends: array[int], lo: int, hi: int) -> list[str]:
-    starts = [ends[lo - 1] if lo else 0, *ends[lo:hi - 1]]
-    return list(map(block.__getitem__, map(slice, starts, ends[lo:hi])))
+    starts = [0, *ends[:-1]]
+    return list(map(block.__getitem__, map(slice, starts, ends)))
 
 
 class Interner:

@@ -333,7 +333,7 @@ class _Walk:
             mine.extend_packed(theirs)
         store.suggestion.update((base + i, v) for i, v in part.suggestion.items())
         self.dup_of.update((base + i, first) for i, first in dup_of.items())
-        seen_here = set(keys).intersection(self.seen)  # phones of these rows already on earlier rows
+        seen_here = set(filter(self.seen.__contains__, keys))  # phones of these rows already on earlier rows
         seen_here.discard(-1)
         if seen_here:
             first, row_no = self.seen, store.row_no

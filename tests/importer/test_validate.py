@@ -211,23 +211,31 @@ def test_packed_strings_across_blocks() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.integers(0, 40), st.integers(0, 40), st.integers(0, 9))
-def test_packed_strings_take_another_lists_blocks(mine: int, theirs: int, more: int) -> None:
-    """extend_packed (moving or re-cutting whole blocks) holds what extend would, wherever the blocks meet."""
+@given(st.integers(0, 40), st.integers(0, 40), st.integers(0, 40), st.integers(0, 9))
+def test_packed_strings_take_another_lists_blocks(mine: int, theirs: int, third: int, more: int) -> None:
+    """extend_packed (blocks moved, or the other list kept as a tail) holds what extend would, wherever the
+    blocks meet, merged twice and extended after."""
+    import pickle
+
     from campaign_gui.importer import columns
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(columns, "BLOCK", 7)  # many block bounds in a few items
         a = [f"a{i}" + "é" * (i % 3) for i in range(mine)]
         b = [f"{i}" * (i % 4) for i in range(theirs)]
-        col, other = PackedStrings(), PackedStrings()
+        c = [f"c{i}" for i in range(third)]
+        col = PackedStrings()
         col.extend(a)
-        other.extend(b)
-        col.extend_packed(other)
+        for items in (b, c):
+            other = PackedStrings()
+            other.extend(items)
+            col.extend_packed(other)
         col.extend(["z"] * more)
-        want = a + b + ["z"] * more
-        assert list(col) == want and len(col) == len(want)
-        assert [col[i] for i in range(len(want))] == want
+        want = a + b + c + ["z"] * more
+        for got in (col, pickle.loads(pickle.dumps(col))):
+            assert list(got) == want and len(got) == len(want)
+            assert [got[i] for i in range(len(want))] == want
+            assert [got[-i] for i in range(1, len(want) + 1)] == [want[-i] for i in range(1, len(want) + 1)]
 
 
 def _deep_size(root: object) -> int:
