@@ -38,19 +38,22 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    progress = None if args.json else _Progress()
     try:
         with open_source(args.file, encoding=args.encoding) as source:
             sheet = _sheet_arg(source, args.sheet)
             region = args.country.upper()
             mapping = _chooser(args.map, region) if args.map else None
-            result = validate_sheet(source, sheet, args.header_row, mapping, region,
-                                    progress=None if args.json else _progress())
+            result = validate_sheet(source, sheet, args.header_row, mapping, region, progress=progress)
     except ImportInputError as exc:
+        _end(progress)
         print(f"error: {exc.message}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except ValueError as exc:  # an unknown country code
+        _end(progress)
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    _end(progress)
     if args.json:
         summary = result.summary()
         summary["file"] = str(args.file)
@@ -64,6 +67,11 @@ def run(args: argparse.Namespace) -> int:
             reconfigure(errors="replace")
         print(_human(result, time.perf_counter() - started))
     return EXIT_OK
+
+
+def _end(progress: _Progress | None) -> None:
+    if progress is not None:
+        progress.end()
 
 
 def _sheet_arg(source: Source, sheet: str | None) -> str | int | None:
@@ -113,16 +121,26 @@ def _column(text: str, columns: list[str]) -> int:
     raise ImportInputError(f"There is no column {text!r} (columns: {', '.join(columns)}).", kind="bad_mapping")
 
 
-def _progress() -> Any:
-    last = [0.0]
+class _Progress:
+    """``read N rows…`` on stderr once a second (a terminal only); ``end`` finishes the line, so what follows
+    does not run on after it."""
 
-    def report(done: int) -> None:
+    def __init__(self) -> None:
+        self.last = 0.0
+        self.done = 0
+        self.shown = False
+
+    def __call__(self, done: int) -> None:
+        self.done = done
         now = time.monotonic()
-        if now - last[0] >= 1.0 and sys.stderr.isatty():
-            last[0] = now
+        if now - self.last >= 1.0 and sys.stderr.isatty():
+            self.last, self.shown = now, True
             print(f"\rread {done:,} rows…", end="", file=sys.stderr, flush=True)
 
-    return report
+    def end(self) -> None:
+        if self.shown:
+            print(f"\rread {self.done:,} rows.", file=sys.stderr, flush=True)
+            self.shown = False
 
 
 def _invalid_rows(result: ValidationResult, limit: int) -> list[dict[str, Any]]:

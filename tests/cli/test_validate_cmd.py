@@ -122,3 +122,17 @@ def test_password_protected_file_exit_2(tmp_path: Path, capsys: pytest.CaptureFi
     p.write_bytes(bytes(header) + struct.pack("<128I", *fat) + entries)
     assert main(["validate", str(p)]) == 2
     assert "password-protected" in capsys.readouterr().err
+
+
+def test_progress_on_a_terminal_ends_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """``read N rows…`` is rewritten in place; at the end it gives the total and a newline, so the summary does
+    not run on after it."""
+    import sys
+
+    p = tmp_path / "many.csv"
+    p.write_text("Phone,Name\n" + "".join(f"09{i:08d},An {i}\n" for i in range(12_000)), encoding="utf-8")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["validate", str(p)]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("\rread 10,000 rows…") and err.endswith("\rread 12,000 rows.\n")
