@@ -66,8 +66,9 @@ def test_accept_all_suggestions_and_policy(service: ImportService, qtbot: QtBot,
     page = ReviewPage(service, draft)
     qtbot.addWidget(page)
     page.initializePage()
+    assert page.accept_all.isHidden()  # no blank button while the rows are checked
     qtbot.waitUntil(page.isComplete, timeout=20_000)
-    assert "Invalid: 2" in page.counts.text() and page.accept_all.isEnabled()
+    assert "Invalid: 2" in page.counts.text() and page.accept_all.isEnabled() and not page.accept_all.isHidden()
     assert "(1)" in page.accept_all.text()
     with qtbot.waitSignal(service.computed, timeout=10_000):
         page.accept_all.click()

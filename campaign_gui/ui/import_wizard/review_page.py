@@ -69,6 +69,7 @@ class ReviewPage(QWizardPage):
         self.accept_all = QPushButton(self)
         self.accept_all.setObjectName("acceptSuggestions")
         self.accept_all.clicked.connect(self._accept_suggestions)
+        self.accept_all.hide()  # shown with the check's result (its label holds a count)
         self.model = ReviewModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("reviewTable")
@@ -153,6 +154,7 @@ class ReviewPage(QWizardPage):
         self.progress.show()
         self.cancel_button.show()
         self.accept_all.setEnabled(False)
+        self.accept_all.hide()
         self.status.setText(self.tr("Checking the rows…"))
         account = self.draft.account
         extras = upload_extras(self.service.info_for(account)) if account is not None else []
@@ -209,6 +211,7 @@ class ReviewPage(QWizardPage):
         pending = len(result.suggestions)
         self.accept_all.setText(self.tr("Accept all suggestions (%n)", "", pending))
         self.accept_all.setEnabled(pending > 0)
+        self.accept_all.show()
         self._apply_filter()
         self.completeChanged.emit()
 
