@@ -29,6 +29,10 @@ MAX_PARTS = 4
 FIRST_PART = 0.2  # share of the sheet in the first part, from three parts on
 STRINGS_BIG = 8 * 1024**2  # a shared-strings part this big is parsed again for every part: fewer parts
 LOADERS = 2  # parts parsed at the same time
+# ... when a child process takes the last part (it parses too): one loader thread leaves the cores to the
+# split and the child. Measured on 2 cores (1M rows, shared strings, 7 paired runs): 48.8 s against 50.0 s
+# in all, better in 5 of 7, and 0.5-1 CPU-s less each time.
+LOADERS_BESIDE_CHILD = 1
 OFFLOAD_SHARE = 0.36  # the last part's share when a child process walks it (it starts once the whole sheet is cut)
 CHUNK = 4 * 1024**2
 STUB = (b'<?xml version="1.0" encoding="UTF-8"?><worksheet '
@@ -115,18 +119,22 @@ class _Pool:
         self.closed = False
         self._queue: queue.SimpleQueue[_Part | None] = queue.SimpleQueue()
         self._threads = [threading.Thread(target=self._work, name="calamine-part", daemon=True)
-                         for _ in range(LOADERS)]
+                         for _ in range(LOADERS if offload is None else LOADERS_BESIDE_CHILD)]
         for thread in self._threads:
             thread.start()
 
     def add(self, path: Path, start: int) -> None:
         part = _Part(path, start)
         self.parts.append(part)
-        if self.offload is not None and len(self.parts) - 1 == self.offload_at and self.offload.take(path, start):
-            part.remote = True
-            part.done.set()
-        else:
-            self._queue.put(part)
+        if self.offload is not None and len(self.parts) - 1 == self.offload_at:
+            if self.offload.take(path, start):
+                part.remote = True
+                part.done.set()
+                return
+            while len(self._threads) < LOADERS:  # no child after all: the loaders this process would have
+                self._threads.append(threading.Thread(target=self._work, name="calamine-part", daemon=True))
+                self._threads[-1].start()
+        self._queue.put(part)
 
     def _work(self) -> None:
         while (part := self._queue.get()) is not None:

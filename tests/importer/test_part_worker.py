@@ -125,8 +125,17 @@ def test_without_a_child_process_the_part_is_parsed_here(book: Path, split: Path
 
     monkeypatch.setattr("multiprocessing.context.SpawnProcess.start", cannot_start)
     taken = _spy(monkeypatch, "take")
+    loaders: list[int] = []
+    real_close = xlsx_split._Pool.close
+
+    def close(pool: xlsx_split._Pool) -> None:
+        loaders.append(len(pool._threads))
+        real_close(pool)
+
+    monkeypatch.setattr(xlsx_split._Pool, "close", close)
     _same(validate_file(book, workers=0), want)
     assert taken == [False]
+    assert loaders == [xlsx_split.LOADERS]  # the part left here is parsed as without a child
     assert not list(split.iterdir())
 
 
