@@ -47,6 +47,7 @@ class PartWorker:
         self.start = 0
         self.skip = 0
         self.walked = 0  # rows the child has walked so far
+        self._outcome: Outcome | None = None  # the child's answer, once received
 
     # --- xlsx_split.Offload ---------------------------------------------------------------------
     def begin(self, src: Path, sheet_name: str) -> None:
@@ -110,8 +111,6 @@ class PartWorker:
             except (EOFError, OSError):
                 raise WorkerLost from None
             progress(self.walked)
-
-    _outcome: Outcome | None = None
 
     def _note(self, msg: tuple[Any, ...]) -> None:
         if msg[0] == "progress":
