@@ -63,13 +63,17 @@ def _reraise_fatal(exc: BaseException) -> BaseException:
     return exc
 
 
+def _zip_error(exc: zipfile.BadZipFile) -> ImportInputError:
+    kind = "zip_bomb" if "CRC" in str(exc) else "corrupt"
+    return ImportInputError(sn.MSG_BOMB if kind == "zip_bomb" else sn.MSG_CORRUPT, kind=kind)
+
+
 def read_error(exc: BaseException) -> BaseException:
     """A failure of calamine or zipfile while reading a sheet, in the user's terms (fatal ones as they are)."""
     if isinstance(exc, ImportInputError | Cancelled):
         return exc
     if isinstance(exc, zipfile.BadZipFile):
-        kind = "zip_bomb" if "CRC" in str(exc) else "corrupt"
-        return ImportInputError(sn.MSG_BOMB if kind == "zip_bomb" else sn.MSG_CORRUPT, kind=kind)
+        return _zip_error(exc)
     return _calamine_error(_reraise_fatal(exc))
 
 
@@ -141,8 +145,7 @@ class WorkbookSource(Source):
             try:
                 size = quick_size(self.path, member)  # zipfile checks the CRC and size on the way
             except zipfile.BadZipFile as exc:
-                kind = "zip_bomb" if "CRC" in str(exc) else "corrupt"
-                raise ImportInputError(sn.MSG_BOMB if kind == "zip_bomb" else sn.MSG_CORRUPT, kind=kind) from None
+                raise _zip_error(exc) from None
             if size is not None:
                 hidden = meta.visible != pc.SheetVisibleEnum.Visible
                 return SheetInfo(meta.name, idx, size[0], size[1], hidden)
@@ -217,13 +220,8 @@ class WorkbookSource(Source):
             check_cancel(cancel)
             try:
                 split = iter_split(self.path, member, name, lambda s, skip: self._rows(s, skip, cancel), offload)
-            except zipfile.BadZipFile as exc:
-                kind = "zip_bomb" if "CRC" in str(exc) else "corrupt"
-                raise ImportInputError(sn.MSG_BOMB if kind == "zip_bomb" else sn.MSG_CORRUPT, kind=kind) from None
-            except ImportInputError:
-                raise
             except BaseException as exc:
-                raise _calamine_error(_reraise_fatal(exc)) from None
+                raise read_error(exc) from None
             if split is not None:
                 return _translated(itertools.islice(split, start_row, None), split.close)
         return self._rows(self._load(idx), start_row, cancel)
@@ -245,7 +243,7 @@ class WorkbookSource(Source):
         try:
             part = parse_part(head, name, self.path)
         except BaseException as exc:
-            raise _calamine_error(_reraise_fatal(exc)) from None
+            raise read_error(exc) from None
         finally:
             head.unlink(missing_ok=True)
         return [[None if v == "" else v for v in row] for row in itertools.islice(self._rows(part, 0, None), n)]

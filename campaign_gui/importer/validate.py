@@ -144,9 +144,9 @@ def _validate(source: Source, idx: int, header_row: int | None, mapping: ColumnM
     walk.feed(itertools.chain(head[header_row:], rows), header_row + 1)
     if remote is not None:
         try:
-            walk.merge(*remote.result(cancel, walk.tick_elsewhere))
+            walk.merge(*remote.result(cancel, walk.tick))
         except WorkerLost:
-            walk.poll_elsewhere, walk.elsewhere = None, 0
+            walk.alone()
             walk.feed(remote.local_rows(cancel), remote.skip + 1)
     return ValidationResult(walk.store, sheet=source.sheet_names[idx], header_row=header_row, columns=columns,
                             mapping=mapping, region=region, blank=walk.blank, warnings=source.warnings,
@@ -226,16 +226,18 @@ class _Walk:
         self.elsewhere = 0
         self.pending: deque[_Pending] = deque()
 
-    def tick(self) -> None:
-        if self.poll_elsewhere is not None:
+    def tick(self, elsewhere: int | None = None) -> None:
+        """Report rows walked here plus those a child process has walked (``elsewhere``, else asked for)."""
+        if elsewhere is not None:
+            self.elsewhere = elsewhere
+        elif self.poll_elsewhere is not None:
             self.elsewhere = self.poll_elsewhere()
         if self.progress is not None:
             self.progress(self.done + self.elsewhere)
 
-    def tick_elsewhere(self, walked: int) -> None:
-        self.elsewhere = walked
-        if self.progress is not None:
-            self.progress(self.done + walked)
+    def alone(self) -> None:
+        """No child walks rows any more (its rows are merged, or it was lost and they are walked here)."""
+        self.poll_elsewhere, self.elsewhere = None, 0
 
     def feed(self, data: Iterator[list[CellValue]], first_row: int) -> None:
         """Walk ``data``, whose first row is the sheet's row ``first_row`` (1-based)."""
@@ -342,7 +344,7 @@ class _Walk:
         self.seen.clear()  # no rows follow
         self.blank += blank
         self.done += walked
-        self.poll_elsewhere, self.elsewhere = None, 0
+        self.alone()
         self.tick()
 
 
