@@ -29,6 +29,7 @@ from campaign_gui.services.tasks import TaskOwner
 logger = logging.getLogger(__name__)
 
 EMIT_INTERVAL_MS = 100  # ≤ 10 progress signals a second per job
+MIN_GAP = EMIT_INTERVAL_MS / 1000 * 0.8  # a plain update never follows the last emit sooner than this
 SHUTDOWN_SECONDS = 5.0
 THAW_AFTER_MS = 60_000  # hand frozen objects back to the collector a minute after the last job ends
 
@@ -206,8 +207,7 @@ class ImportJobService(QObject):
             self.failed.emit(job_id, describe_import_error(exc))
             self.jobsChanged.emit()
             return
-        if live.dirty:  # the engine's last snapshot goes out now, before the end (never after it)
-            self._emit(live)
+        await self._emit_last(live)
         self._flush()
         if summary.state in FINAL_STATES:
             summary = await self._write_default_report(summary)
@@ -318,13 +318,21 @@ class ImportJobService(QObject):
         live.dirty = False
         self.jobProgress.emit(live.job_id, live.snapshot)
 
+    async def _emit_last(self, live: _Live) -> None:
+        """The engine's last plain snapshot goes out before the end (never after it), but no sooner
+        than the throttle allows: a run that stops right after an update waits out the gap (< 80 ms)."""
+        # A loop: Qt's coarse timers (under qasync's sleep) may wake a few ms early.
+        while live.dirty and (wait := live.emitted_at + MIN_GAP - time.monotonic()) > 0:
+            await asyncio.sleep(wait)
+        if live.dirty:  # the timer may have sent it meanwhile
+            self._emit(live)
+
     def _flush(self) -> None:
         # A state change was emitted at once; the next plain update still waits most of an interval,
         # so updates never come faster than ~10 Hz even right after one (the timer does not reset).
-        min_gap = EMIT_INTERVAL_MS / 1000 * 0.8
         now = time.monotonic()
         for live in self._live.values():
-            if live.dirty and now - live.emitted_at >= min_gap:
+            if live.dirty and now - live.emitted_at >= MIN_GAP:
                 self._emit(live)
         if not self.running() and not any(live.dirty for live in self._live.values()):
             self._timer.stop()

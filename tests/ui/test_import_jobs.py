@@ -80,6 +80,37 @@ def test_pause_resume_then_every_row_once(services: AppServices, service: Import
     assert all(b - a >= 0.05 for a, b in zip(times, times[1:], strict=False))
 
 
+def test_last_snapshot_after_a_state_change_keeps_the_throttle(service: ImportService, qtbot: QtBot) -> None:
+    # What the engine does when a run ends: a plain update, the new state (shown at once), then the same
+    # state again with the final counts. That last one goes out before the end, but not sooner than the
+    # throttle allows after the state change (it went out 0.01 s after it, and failed the test above in CI).
+    import asyncio
+
+    from campaign_gui.importer.progress import ProgressSnapshot
+    from campaign_gui.services.import_jobs import MIN_GAP, _Live
+
+    jobs = service.jobs
+    live = jobs._live.setdefault("j1", _Live("j1", None))  # type: ignore[arg-type]
+    sent: list[tuple[float, str, int]] = []
+    jobs.jobProgress.connect(lambda _j, s: sent.append((time.monotonic(), s.state, s.done)))
+    jobs._on_snapshot("j1", ProgressSnapshot(total=10, done=4))
+    jobs._on_snapshot("j1", ProgressSnapshot(total=10, done=5, state="paused"))
+    jobs._on_snapshot("j1", ProgressSnapshot(total=10, done=6, state="paused"))
+    assert [(state, done) for _t, state, done in sent] == [("running", 4), ("paused", 5)] and live.dirty
+
+    def run_last() -> None:
+        task = asyncio.ensure_future(jobs._emit_last(live))
+        qtbot.waitUntil(task.done, timeout=5_000)
+        task.result()
+
+    run_last()
+    assert [(state, done) for _t, state, done in sent][2:] == [("paused", 6)] and not live.dirty
+    assert sent[2][0] - sent[1][0] >= MIN_GAP
+    run_last()  # nothing new: nothing sent
+    assert len(sent) == 3
+    jobs._live.pop("j1")
+
+
 def test_cancel_stops_after_the_batch_and_fails_the_rest(services: AppServices, service: ImportService,
                                                           sandbox: Any, qtbot: QtBot, tmp_path: Path) -> None:
     service.jobs.pacing = 0.5
