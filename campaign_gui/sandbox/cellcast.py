@@ -22,6 +22,7 @@ from campaign_gui.sandbox.phones import au_mobile
 from campaign_gui.sandbox.seed import cellcast_id
 
 FIELDS = ("first_name", "last_name", "email", "birthday", "address", "postal_code", "gender", "purchase")
+_FIELD_SET = frozenset(FIELDS)
 
 
 class CellcastApp(ProviderApp):
@@ -65,7 +66,7 @@ class CellcastApp(ProviderApp):
         """
         data = self.state.cellcast
         national, e164 = phone
-        values = {k: str(item[k]) for k in FIELDS if item.get(k) not in (None, "")}
+        values = {k: str(v) for k, v in item.items() if k in _FIELD_SET and v not in (None, "")}
         cid = data.by_phone.get(e164)
         if cid is None:  # new: built in one go (tags and lists come de-duplicated from _ids)
             cid = cellcast_id("contact", data.next_id)

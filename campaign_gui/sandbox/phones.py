@@ -131,6 +131,9 @@ _AU_MOBILE = re.compile(r"^(?:\+?61|0)?(4\d{8})$")
 
 def au_mobile(raw: str) -> tuple[str, str] | None:
     """Cellcast: ``+614…``, ``614…``, ``04…``, ``4…`` → (national without 0, E.164), else None."""
+    if isinstance(raw, str) and len(raw) == 12 and raw[:4] == "+614" and raw.isascii() and raw[1:].isdigit():
+        # E.164 as sent: what the pattern below answers for it, without the two regular expressions
+        return raw[3:], raw
     match = _AU_MOBILE.match(_JUNK.sub("", str(raw or "")))
     if not match:
         return None

@@ -163,8 +163,10 @@ def _seed_alohub(rng: random.Random, used: set[str], vn: Maker) -> AlohubData:
 
 def cellcast_id(kind: str, n: int) -> str:
     """A deterministic 24-hex ObjectId-like id: kind prefix (contact/tag/list) + counter."""
-    prefix = {"contact": "66c0", "tag": "66d1", "list": "66e2"}[kind]
-    return f"{prefix}{n:020x}"
+    return _ID_PREFIX[kind] + format(n, "020x")
+
+
+_ID_PREFIX = {"contact": "66c0", "tag": "66d1", "list": "66e2"}
 
 
 def _seed_cellcast(rng: random.Random, used: set[str]) -> CellcastData:

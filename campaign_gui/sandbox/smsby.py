@@ -32,6 +32,25 @@ HTML_414 = ("<html>\r\n<head><title>414 Request-URI Too Large</title></head>\r\n
             "</body>\r\n</html>\r\n")
 
 
+_CELLS: dict[str, tuple[int, int] | None] = {}
+_CELLS_MAX = 50_000  # 500 rows × 30 fields = 15,000 keys in use; a client sending odd keys cannot grow it without end
+
+
+def _data_cell(key: str) -> tuple[int, int] | None:
+    """(row, column) of a ``data[r][c]`` key, else None; the same few thousand keys come in every request,
+    so each is parsed once (``_DATA`` on the stripped key, as before)."""
+    try:
+        return _CELLS[key]
+    except KeyError:
+        pass
+    m = _DATA.match(key.strip())
+    cell = None if m is None else (int(m.group(1)), int(m.group(2)))
+    if len(_CELLS) >= _CELLS_MAX:
+        _CELLS.clear()
+    _CELLS[key] = cell
+    return cell
+
+
 def request_line_length(request: Request) -> int:
     raw_path = request.scope.get("raw_path") or request.scope["path"].encode()
     query = request.scope.get("query_string", b"")
@@ -85,11 +104,13 @@ class SmsbyApp(ProviderApp):
         list_id_raw = ""
         auto_index = 0
         for key, value in pairs:
+            cell = _data_cell(key)  # the most common key first (the patterns are exclusive)
+            if cell is not None:
+                rows.setdefault(cell[0], {})[cell[1]] = value.strip()
+                continue
             key = key.strip()
             if key == "list_id":
                 list_id_raw = value.strip()
-            elif (m := _DATA.match(key)) is not None:  # the most common key first (the patterns are exclusive)
-                rows.setdefault(int(m.group(1)), {})[int(m.group(2))] = value.strip()
             elif (m := _FIELD.match(key)) is not None:
                 index = int(m.group(1)) if m.group(1) else auto_index
                 auto_index = max(auto_index, index + 1)

@@ -54,3 +54,21 @@ def test_vn_shapes_agree_with_phonenumbers(prefix: str, digits: str) -> None:
     national = vn_national(text)
     if national is not None:
         assert reference(national[0], "VN") == national[1]
+
+
+def _au_by_pattern(raw: str) -> tuple[str, str] | None:
+    """``au_mobile`` without its fast path (the pattern alone)."""
+    from campaign_gui.sandbox.phones import _AU_MOBILE, _JUNK
+
+    match = _AU_MOBILE.match(_JUNK.sub("", raw))
+    return None if match is None else (match.group(1), "+61" + match.group(1))
+
+
+@settings(max_examples=400, deadline=None)
+@given(prefix=st.sampled_from(["+614", "+61", "614", "04", "4", "+6140", "+615", "-614", "+61 4"]),
+       digits=st.text(alphabet="0123456789٠١٢٣٤٥٦٧٨٩ \n", min_size=6, max_size=10))
+def test_au_fast_path_matches_the_pattern(prefix: str, digits: str) -> None:
+    # E.164 as the client sends it skips the regular expressions: same answer as the pattern for any text
+    # (Arabic-Indic digits, which the pattern's \d takes, and a trailing newline, which its $ allows, included)
+    assert au_mobile(prefix + digits) == _au_by_pattern(prefix + digits)
+    assert au_mobile("+61412345678") == ("412345678", "+61412345678")

@@ -43,6 +43,16 @@ def test_import_in_form_body_with_token_in_body(http: httpx.Client, sandbox: Any
     assert again["result"] == {"inserted": 0, "updated": 500, "invalid": 0, "log": []}
 
 
+def test_data_keys_parsed_once_read_as_before() -> None:
+    from campaign_gui.sandbox import smsby
+
+    for key in ["data[3][1]", " data[3][1] ", "data[03][1]", "data[3][1]\n", "data[١][2]", "data[3][1]x", "data[3]",
+                "field_names[0]", "list_id", "data[3][1]"]:  # the last a second time: from the cache
+        m = smsby._DATA.match(key.strip())
+        assert smsby._data_cell(key) == (None if m is None else (int(m.group(1)), int(m.group(2)))), key
+    smsby._CELLS.clear()
+
+
 def test_limits_and_legacy_errors(http: httpx.Client, sandbox: Any) -> None:
     url = sandbox.url("smsby") + "/api/v2/importContacts"
     base = {"token": TOKEN, "list_id": "101"}
