@@ -34,7 +34,7 @@ class DataDirLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(self.path, "a+", encoding="utf-8")  # kept open while the lock is held
         try:
-            _lock(handle)
+            lock_file(handle)
         except OSError:
             try:
                 handle.seek(0)
@@ -59,7 +59,7 @@ class DataDirLock:
             self._file.seek(0)
             self._file.truncate()
             self._file.flush()
-            _unlock(self._file)
+            unlock_file(self._file)
         finally:
             self._file.close()
             self._file = None
@@ -76,18 +76,22 @@ class DataDirLock:
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows CI only
     import msvcrt
 
-    def _lock(handle: IO[str]) -> None:
+    def lock_file(handle: IO[str]) -> None:
+        """An exclusive OS lock on ``handle``, released when it is closed or the process ends; OSError when
+        another process holds it (never waits)."""
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
 
-    def _unlock(handle: IO[str]) -> None:
+    def unlock_file(handle: IO[str]) -> None:
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 else:
     import fcntl
 
-    def _lock(handle: IO[str]) -> None:
+    def lock_file(handle: IO[str]) -> None:
+        """An exclusive OS lock on ``handle``, released when it is closed or the process ends; OSError when
+        another process holds it (never waits)."""
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
-    def _unlock(handle: IO[str]) -> None:
+    def unlock_file(handle: IO[str]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -6,7 +6,6 @@ import io
 import itertools
 import logging
 import os
-import tempfile
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
@@ -18,6 +17,7 @@ import python_calamine as pc
 from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.importer import sniff as sn
 from campaign_gui.importer.csv_reader import CsvSource
+from campaign_gui.importer.scratch import scratch_dir
 from campaign_gui.importer.source import Cancelled, CellValue, SheetInfo, Source, check_cancel
 from campaign_gui.importer.xlsx_parts import quick_size, sheet_members, uncached_formulas
 from campaign_gui.importer.xlsx_split import SPLIT_MIN, Offload, head_package, iter_split, light_package, parse_part
@@ -235,7 +235,7 @@ class WorkbookSource(Source):
         if loaded or member is None or self._member_sizes.get(member, 0) < SPLIT_MIN:
             return super().preview(idx, n)
         try:
-            head = head_package(self.path, member, tempfile.gettempdir())
+            head = head_package(self.path, member, scratch_dir())
         except (zipfile.BadZipFile, OSError):
             head = None
         if head is None:

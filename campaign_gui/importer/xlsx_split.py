@@ -23,6 +23,8 @@ from typing import Any, Protocol
 
 import python_calamine as pc
 
+from campaign_gui.importer.scratch import scratch_dir
+
 SPLIT_MIN = 48 * 1024**2  # uncompressed sheet XML size from which splitting pays off
 PART_BYTES = 56 * 1024**2  # sheet XML per part (each part after the first also pads the rows before it)
 MAX_PARTS = 4
@@ -503,7 +505,7 @@ def iter_split(src: Path, member: str, sheet_name: str, rows_of: Callable[[Any, 
         offload.begin(src, sheet_name)
     pool = _Pool(sheet_name, src, offload, parts - 1)
     try:
-        cut = split_package(src, member, tempfile.gettempdir(), pool.add, parts,
+        cut = split_package(src, member, scratch_dir(), pool.add, parts,
                             OFFLOAD_SHARE if offload is not None else None)
     except BaseException:
         pool.close()

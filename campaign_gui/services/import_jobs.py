@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -20,6 +21,7 @@ from campaign_gui.importer.journal import FINAL_STATES, JobRecord, Journal
 from campaign_gui.importer.locking import DataDirLock, DataDirLocked
 from campaign_gui.importer.progress import ProgressSnapshot
 from campaign_gui.importer.report import default_report_path, write_report
+from campaign_gui.importer.scratch import sweep_temp
 from campaign_gui.importer.types import InvalidPolicy
 from campaign_gui.importer.validate import ValidationResult
 from campaign_gui.services.import_service import describe_import_error, freeze_heap, thaw_heap
@@ -97,6 +99,8 @@ class ImportJobService(QObject):
         self.journal = Journal.open(self.data_dir, read_only=False)
         if self.lock.held:
             self.journal.recover()
+        # part files a killed validation left in the temporary folder (hundreds of MB for a big sheet)
+        threading.Thread(target=sweep_temp, name="scratch-sweep", daemon=True).start()
         # The GUI thread lists and reads jobs on its own connection: WAL readers never wait for the
         # engine's writes (which hold the writing connection's lock for a batch or a whole job insert).
         self.reader = Journal.open(self.data_dir, read_only=True)

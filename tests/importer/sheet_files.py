@@ -215,3 +215,12 @@ def write_ods(path: Path, sheet: str, rows: Sequence[Sequence[Any]]) -> Path:
         zf.writestr("META-INF/manifest.xml", manifest)
         zf.writestr("content.xml", content)
     return path
+
+
+def leftovers(folder: Path) -> list[Path]:
+    """Files left under ``folder`` (a temporary folder a test set), but for the lock file of this process's
+    scratch directory there (importer.scratch: it lives as long as the process)."""
+    from campaign_gui.importer.scratch import OWNER, PREFIX
+
+    return [p for p in folder.rglob("*") if p.is_file()
+            and not (p.name == OWNER and p.parent.name.startswith(PREFIX) and p.parent.parent == folder)]

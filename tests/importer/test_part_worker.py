@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import xlsxwriter
+from sheet_files import leftovers
 
 from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.importer import part_worker, xlsx_split
@@ -96,7 +97,7 @@ def test_the_last_part_walked_by_a_child_gives_the_same_answers(book: Path, spli
     assert taken == [True] and merged and 0.25 * ROWS < merged[0] < 0.45 * ROWS  # the last ~36 % of the rows
     _same(got, want)
     assert seen == sorted(seen) and seen[-1] == ROWS  # the child's rows count as they are walked
-    assert not list(split.iterdir())
+    assert not leftovers(split)
 
 
 def test_a_lost_child_leaves_its_part_to_this_process(book: Path, split: Path,
@@ -113,7 +114,7 @@ def test_a_lost_child_leaves_its_part_to_this_process(book: Path, split: Path,
     walked_here = _spy(monkeypatch, "local_rows")
     _same(validate_file(book, workers=0), want)
     assert len(walked_here) == 1
-    assert not list(split.iterdir())
+    assert not leftovers(split)
 
 
 def test_without_a_child_process_the_part_is_parsed_here(book: Path, split: Path,
@@ -136,7 +137,7 @@ def test_without_a_child_process_the_part_is_parsed_here(book: Path, split: Path
     _same(validate_file(book, workers=0), want)
     assert taken == [False]
     assert loaders == [xlsx_split.LOADERS]  # the part left here is parsed as without a child
-    assert not list(split.iterdir())
+    assert not leftovers(split)
 
 
 def test_an_unreadable_last_part_is_reported_in_the_users_terms(book: Path, split: Path,
@@ -151,7 +152,7 @@ def test_an_unreadable_last_part_is_reported_in_the_users_terms(book: Path, spli
     with pytest.raises(ImportInputError) as err:
         validate_file(book, workers=0)
     assert err.value.kind == "corrupt" and "damaged" in err.value.message.lower()
-    assert not list(split.iterdir())
+    assert not leftovers(split)
 
 
 def test_cancelling_stops_the_child_and_removes_the_parts(book: Path, split: Path,
@@ -183,4 +184,4 @@ def test_cancelling_stops_the_child_and_removes_the_parts(book: Path, split: Pat
     assert len(children) == 1 and children[0].proc is None  # stopped and reaped
     # killed at once: a busy child is not given 2 s to stop (it may be blocked sending its columns)
     assert joins == [None]
-    assert not list(split.iterdir())
+    assert not leftovers(split)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import xlsxwriter
+from sheet_files import leftovers
 
 from campaign_gui.importer import reader as reader_mod
 from campaign_gui.importer import xlsx_split
@@ -54,8 +55,11 @@ def test_sheet_in_four_parts_reads_and_validates_like_the_whole(tmp_path: Path, 
     starts: list[int] = []
     real_add = xlsx_split._Pool.add
 
+    folders: set[Path] = set()
+
     def add(pool: xlsx_split._Pool, path: Path, start: int) -> None:
         starts.append(start)
+        folders.add(path.parent.parent)
         real_add(pool, path, start)
 
     monkeypatch.setattr(xlsx_split._Pool, "add", add)
@@ -67,7 +71,8 @@ def test_sheet_in_four_parts_reads_and_validates_like_the_whole(tmp_path: Path, 
     assert len(starts) == xlsx_split.MAX_PARTS and starts[0] == 0 and starts == sorted(set(starts))
     assert _trimmed(parts) == _trimmed(whole)
     split = validate_file(p, workers=0)
-    assert not list(parts_dir.iterdir())  # every part file removed
+    assert folders == {parts_dir}  # the parts were written there (in this process's scratch folder)
+    assert not leftovers(parts_dir)  # every part file removed
     assert split.counts() == expected.counts() and split.reasons == expected.reasons
     assert list(split.records()) == list(expected.records())
     assert split.duplicates > 100 and split.invalid > 100
@@ -102,7 +107,7 @@ def test_an_abandoned_walk_removes_the_part_files(tmp_path: Path, monkeypatch: p
         assert next(rows)[0] == "Phone"
         rows.close()  # type: ignore[attr-defined]  # a generator: stop after the first row
     assert cuts and cuts[0] is not None  # the sheet was split
-    assert not list(parts_dir.iterdir())
+    assert not leftovers(parts_dir)
 
 
 def test_strings_prefix_keeps_exactly_the_first_items() -> None:
@@ -204,4 +209,4 @@ def test_a_table_not_in_order_of_use_is_parsed_again_in_full(tmp_path: Path, mon
     assert sum(cut < full for full, cut in sizes) >= 3 and len(retried) == 2  # the first part and the head
     split = validate_file(p, workers=0)
     assert list(split.records()) == list(expected.records())
-    assert not list(parts_dir.iterdir())  # the parts and their full copies removed
+    assert not leftovers(parts_dir)  # the parts and their full copies removed

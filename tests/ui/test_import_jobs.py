@@ -111,6 +111,30 @@ def test_last_snapshot_after_a_state_change_keeps_the_throttle(service: ImportSe
     jobs._live.pop("j1")
 
 
+def test_start_up_removes_what_a_killed_validation_left(services: AppServices, qtbot: QtBot, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # kill -9 mid-validation leaves the parts of a big sheet in the temporary folder (importer.scratch);
+    # the next start removes them without waiting for the next big sheet
+    import tempfile
+
+    from campaign_gui.importer import scratch
+    from campaign_gui.services.import_jobs import ImportJobService
+
+    base = tmp_path / "tmp"
+    base.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(base))
+    dead = base / f"{scratch.PREFIX}999999-abcd"
+    dead.mkdir()
+    (dead / scratch.OWNER).write_text("999999")  # nobody holds its lock
+    (dead / "tmpk3j2.xlsx").write_bytes(b"x" * 100_000)
+    jobs = ImportJobService(tmp_path / "data", services.accounts, services.pool)
+    try:
+        jobs.open()
+        qtbot.waitUntil(lambda: not dead.exists(), timeout=10_000)
+    finally:
+        jobs.close()
+
+
 def test_cancel_stops_after_the_batch_and_fails_the_rest(services: AppServices, service: ImportService,
                                                           sandbox: Any, qtbot: QtBot, tmp_path: Path) -> None:
     service.jobs.pacing = 0.5
