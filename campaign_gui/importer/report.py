@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,30 @@ OUTCOME_LABELS = {
 SUMMARY_KEYS = ("job_id", "state", "provider", "rows", "valid", "invalid", "duplicates", "sent", "added",
                 "updated", "skipped", "rejected", "failed", "needs_verification", "pending", "message")
 _ILLEGAL = {c: " " for c in range(32) if c not in (9, 10, 13)}
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class ReportTexts:
+    """What the report's sheets say, in the user's language. English here (the command line's reports);
+    the window passes its translations (services.report_texts). Cell values a user typed never change."""
+
+    rows_sheet: str = "Not added"
+    summary_sheet: str = "Summary"
+    row_headers: tuple[str, ...] = ROW_HEADERS
+    outcomes: Mapping[str, str] = field(default_factory=lambda: dict(OUTCOME_LABELS))
+    statuses: Mapping[str, str] = field(default_factory=dict)  # a row's validation status; missing: as stored
+    summary_headers: tuple[str, str] = ("Field", "Value")
+    summary_labels: Mapping[str, str] = field(default_factory=dict)  # SUMMARY_KEYS and target/source/account
+    states: Mapping[str, str] = field(default_factory=dict)  # a job's state
+    reason: Callable[[str], str] = _as_is  # a row's reason (journal text, English)
+    message: Callable[[str], str] = _as_is  # the job's message
+
+
+ENGLISH = ReportTexts()
 
 
 class ReportError(Exception):
@@ -48,7 +73,8 @@ def _append(sheet: WriteOnlyWorksheet, values: Iterable[Any]) -> None:
     sheet.append([_text_cell(sheet, v) for v in values])
 
 
-def write_report(journal: Journal, job_id: str, out: str | os.PathLike[str]) -> JobSummary:
+def write_report(journal: Journal, job_id: str, out: str | os.PathLike[str],
+                 texts: ReportTexts = ENGLISH) -> JobSummary:
     """Write ``out`` (atomically: a temp file renamed at the end) and return the totals it shows."""
     target = Path(out)
     summary = job_summary(journal, job_id, recount=True)
@@ -58,21 +84,26 @@ def write_report(journal: Journal, job_id: str, out: str | os.PathLike[str]) -> 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         book = Workbook(write_only=True)
-        rows_sheet = book.create_sheet("Not added")
-        _append(rows_sheet, ROW_HEADERS)
+        rows_sheet = book.create_sheet(texts.rows_sheet)
+        _append(rows_sheet, texts.row_headers)
+        outcomes, statuses, reason = texts.outcomes, texts.statuses, texts.reason
         for entry in journal.iter_rows(record.id, exclude_outcome="added"):
             extra = "; ".join(f"{k}={v}" for k, v in entry.extra.items())
-            _append(rows_sheet, (entry.row, OUTCOME_LABELS.get(entry.outcome, entry.outcome), entry.reason,
+            _append(rows_sheet, (entry.row, outcomes.get(entry.outcome, entry.outcome), reason(entry.reason),
                                  entry.original_phone, entry.phone or "", entry.name, entry.email, extra,
-                                 entry.status, "" if entry.batch_id is None else entry.batch_id))
-        totals = book.create_sheet("Summary")
+                                 statuses.get(entry.status, entry.status),
+                                 "" if entry.batch_id is None else entry.batch_id))
+        totals = book.create_sheet(texts.summary_sheet)
         data = summary.to_json()
-        _append(totals, ("Field", "Value"))
+        data["state"] = texts.states.get(str(data.get("state", "")), data.get("state", ""))
+        data["message"] = texts.message(str(data.get("message") or ""))
+        label = texts.summary_labels
+        _append(totals, texts.summary_headers)
         for key in SUMMARY_KEYS:
-            _append(totals, (key, data.get(key, "")))
-        _append(totals, ("target", ", ".join(f"{k}={v}" for k, v in sorted(record.target.items()))))
-        _append(totals, ("source", record.source_path))
-        _append(totals, ("account", record.account_name))
+            _append(totals, (label.get(key, key), data.get(key, "")))
+        _append(totals, (label.get("target", "target"), ", ".join(f"{k}={v}" for k, v in sorted(record.target.items()))))
+        _append(totals, (label.get("source", "source"), record.source_path))
+        _append(totals, (label.get("account", "account"), record.account_name))
         book.save(tmp)
         os.replace(tmp, target)
     except OSError as exc:

@@ -26,6 +26,7 @@ from campaign_gui.importer.types import InvalidPolicy
 from campaign_gui.importer.validate import ValidationResult
 from campaign_gui.services.import_service import describe_import_error, freeze_heap, thaw_heap
 from campaign_gui.services.import_undo import UndoResult, undo_job
+from campaign_gui.services.report_texts import report_texts
 from campaign_gui.services.tasks import TaskOwner
 
 logger = logging.getLogger(__name__)
@@ -225,9 +226,10 @@ class ImportJobService(QObject):
         path = default_report_path(self.data_dir, summary.job_id)
         journal = self._journal()
         loop = asyncio.get_running_loop()
+        texts = report_texts()  # the window's language, read here on the GUI thread
 
         def write() -> None:
-            write_report(journal, summary.job_id, path)
+            write_report(journal, summary.job_id, path, texts)
             journal.set_report(summary.job_id, str(path))
 
         try:
@@ -344,11 +346,12 @@ class ImportJobService(QObject):
     # --- reports and undo -----------------------------------------------------------------------------
     def export_report(self, job_id: str, path: str) -> None:
         journal = self._journal()
+        texts = report_texts()
 
         async def export() -> None:
             loop = asyncio.get_running_loop()
             try:
-                await loop.run_in_executor(None, write_report, journal, job_id, path)
+                await loop.run_in_executor(None, write_report, journal, job_id, path, texts)
             except Exception as exc:
                 self.failed.emit(job_id, describe_import_error(exc))
                 return

@@ -99,3 +99,50 @@ def qtbot_run(qtbot: QtBot, coro: Any) -> Any:
     task = asyncio.ensure_future(coro)
     qtbot.waitUntil(task.done, timeout=20_000)
     return task.result()
+
+
+def test_the_report_follows_the_window_language(services: AppServices, service: ImportService, sandbox: Any,
+                                                qtbot: QtBot, tmp_path: Path) -> None:
+    """In Vietnamese the report's sheets, headers, outcomes, reasons and labels are Vietnamese (what a user typed
+    is kept as typed); in English it is the command line's report, cell for cell."""
+    from campaign_gui.importer.report import OUTCOME_LABELS, ROW_HEADERS, SUMMARY_KEYS
+    from campaign_gui.ui.i18n import I18N_DIR, LanguageManager
+
+    account = add_account(services, sandbox, "stringee")
+    path = contacts_xlsx(tmp_path / "kh.xlsx", n=20, bad=2, dup=1)
+    languages = LanguageManager(I18N_DIR)
+    try:
+        languages.apply("vi")
+        job = finished_job(service, qtbot, account, path, {"campaign": "CA100002"})
+    finally:
+        languages.clear()
+    book = openpyxl.load_workbook(service.jobs.record(job).report)  # type: ignore[union-attr]
+    assert book.sheetnames == ["Không được thêm", "Tổng hợp"]
+    rows = [[c.value for c in r] for r in book["Không được thêm"].iter_rows()]
+    assert rows[0] == ["Dòng", "Kết quả", "Lý do", "Số như đã nhập", "Số điện thoại (E.164)", "Tên", "Email",
+                       "Trường khác", "Kết quả kiểm tra", "Lô"]
+    assert sorted(r[1] for r in rows[1:]) == ["không hợp lệ", "không hợp lệ", "trùng trong tệp"]
+    assert {r[3] for r in rows[1:] if r[1] == "không hợp lệ"} == {"12ab"} and {r[5] for r in rows[1:]} == {
+        "Sai 0", "Sai 1", "Trùng 0"}
+    duplicate = next(r for r in rows[1:] if r[1] == "trùng trong tệp")
+    assert duplicate[2].startswith("Trùng số điện thoại với dòng") and duplicate[8] == "trùng trong tệp"
+    invalid = next(r for r in rows[1:] if r[1] == "không hợp lệ")
+    journal_reasons = {e.reason for e in service.jobs.reader.iter_rows(job)}  # type: ignore[union-attr]
+    assert invalid[2] and invalid[2] not in journal_reasons  # the journal keeps English; the report does not
+    summary = {r[0].value: r[1].value for r in book["Tổng hợp"].iter_rows(min_row=2)}
+    assert summary["Tác vụ"] == job and summary["Trạng thái"] == "đã xong" and summary["Đã thêm"] == "20"
+    assert summary["Số dòng trong tệp"] == "23" and summary["Tài khoản"] == account.name
+    assert all(isinstance(c.value, str) for r in book["Không được thêm"].iter_rows() for c in r if c.value)
+
+    english = tmp_path / "en.xlsx"
+    with qtbot.waitSignal(service.jobs.reportWritten, timeout=30_000):
+        service.jobs.export_report(job, str(english))
+    book = openpyxl.load_workbook(english)
+    assert book.sheetnames == ["Not added", "Summary"]
+    rows = [[c.value for c in r] for r in book["Not added"].iter_rows()]
+    assert tuple(rows[0]) == ROW_HEADERS
+    assert sorted(r[1] for r in rows[1:]) == sorted([OUTCOME_LABELS["invalid"]] * 2 + [OUTCOME_LABELS["duplicate"]])
+    assert {r[2] for r in rows[1:]} <= journal_reasons
+    summary = {r[0].value: r[1].value for r in book["Summary"].iter_rows(min_row=2)}
+    assert set(SUMMARY_KEYS) <= set(summary) and summary["state"] == "done"
+

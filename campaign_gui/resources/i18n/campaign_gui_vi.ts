@@ -1782,6 +1782,205 @@ Nhật ký: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ReportText</name>
+    <message>
+        <source>Not added</source>
+        <translation>Không được thêm</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Tổng hợp</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Original phone</source>
+        <translation>Số như đã nhập</translation>
+    </message>
+    <message>
+        <source>Phone (E.164)</source>
+        <translation>Số điện thoại (E.164)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation>Trường khác</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Kết quả kiểm tra</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lô</translation>
+    </message>
+    <message>
+        <source>updated (already there, details changed)</source>
+        <translation>đã cập nhật (đã có sẵn, thông tin thay đổi)</translation>
+    </message>
+    <message>
+        <source>skipped (already there)</source>
+        <translation>bỏ qua (đã có sẵn)</translation>
+    </message>
+    <message>
+        <source>duplicate in the file</source>
+        <translation>trùng trong tệp</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>không hợp lệ</translation>
+    </message>
+    <message>
+        <source>rejected by the provider</source>
+        <translation>bị nhà cung cấp từ chối</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>thất bại</translation>
+    </message>
+    <message>
+        <source>needs verification</source>
+        <translation>cần kiểm tra</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>chưa gửi</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>hợp lệ</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>đã sửa</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Tác vụ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Nhà cung cấp</translation>
+    </message>
+    <message>
+        <source>Rows in the file</source>
+        <translation>Số dòng trong tệp</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Hợp lệ</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Không hợp lệ</translation>
+    </message>
+    <message>
+        <source>Duplicates in the file</source>
+        <translation>Trùng trong tệp</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Đã thêm</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Đã cập nhật</translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation>Đã có sẵn</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Thất bại</translation>
+    </message>
+    <message>
+        <source>Needs verification</source>
+        <translation>Cần kiểm tra</translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Chưa gửi</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Đích</translation>
+    </message>
+    <message>
+        <source>Source file</source>
+        <translation>Tệp nguồn</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>waiting to start</source>
+        <translation>chờ bắt đầu</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>đang chạy</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>tạm dừng</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>bị gián đoạn</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>đã xong</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+</context>
+<context>
     <name>ResultsDialog</name>
     <message>
         <source>Import results</source>

@@ -1,0 +1,20 @@
+"""The report's translatable texts stay equal to what the Qt-free report writes in English."""
+
+from __future__ import annotations
+
+from campaign_gui.importer.journal import JOB_STATES
+from campaign_gui.importer.report import OUTCOME_LABELS, ROW_HEADERS, SUMMARY_KEYS, ReportTexts
+from campaign_gui.importer.types import RowStatus
+from campaign_gui.services import report_texts as rt
+
+
+def test_sources_are_the_importers_english_texts() -> None:
+    english = ReportTexts()
+    assert rt.HEADERS == ROW_HEADERS and (english.rows_sheet, english.summary_sheet) == rt.SHEETS
+    assert rt.OUTCOMES == OUTCOME_LABELS and rt.SUMMARY_HEADERS == english.summary_headers
+    assert set(rt.SUMMARY_LABELS) == {*SUMMARY_KEYS, "target", "source", "account"}
+    assert set(rt.STATES) == set(JOB_STATES) and set(rt.STATUSES) == {s.value for s in RowStatus}
+
+
+def test_english_is_the_command_lines_report(qapp: object) -> None:
+    assert rt.report_texts() == ReportTexts()
