@@ -82,43 +82,29 @@ def sweep(base: Path) -> int:
 
 def _abandoned(path: Path) -> bool:
     """Remove ``path`` if no live process holds its lock; True when it was removed."""
-    owner = path / OWNER
-    try:
-        handle = open(owner, "r+", encoding="ascii")
-    except FileNotFoundError:
-        try:
-            young = time.time() - path.stat().st_mtime < YOUNG_SECONDS
-        except OSError:
-            return False
-        if young:
-            return False
-        shutil.rmtree(path, ignore_errors=True)
-        return not path.exists()
-    except OSError:
+    if not _owner_gone(path):
         return False
-    try:
-        try:
-            lock_file(handle)
-        except OSError:
-            return False  # its owner lives
-        for item in path.iterdir():  # everything but the lock file, which is open (Windows cannot remove it)
-            if item.name != OWNER:
-                _remove(item)
-        unlock_file(handle)
-    finally:
-        handle.close()
     shutil.rmtree(path, ignore_errors=True)
     return not path.exists()
 
 
-def _remove(item: Path) -> None:
+def _owner_gone(path: Path) -> bool:
     try:
-        if item.is_dir() and not item.is_symlink():
-            shutil.rmtree(item, ignore_errors=True)
-        else:
-            item.unlink()
+        handle = open(path / OWNER, "r+", encoding="ascii")
+    except FileNotFoundError:  # no lock file (yet): a process starting, unless the folder is old
+        try:
+            return time.time() - path.stat().st_mtime >= YOUNG_SECONDS
+        except OSError:
+            return False
     except OSError:
-        pass
+        return False
+    with handle:  # closed before the folder is removed (Windows cannot remove an open file)
+        try:
+            lock_file(handle)
+        except OSError:
+            return False  # its owner lives
+        unlock_file(handle)
+        return True
 
 
 @atexit.register

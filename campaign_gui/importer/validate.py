@@ -23,7 +23,7 @@ from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.importer.columns import Interner, PackedStrings
 from campaign_gui.importer.header import detect_header, header_names
 from campaign_gui.importer.mapping import Extra, propose_mapping
-from campaign_gui.importer.part_worker import MIN_START, PartWorker, WorkerLost
+from campaign_gui.importer.part_worker import MIN_START, Outcome, PartWorker, WorkerLost
 from campaign_gui.importer.phone_worker import Normalised, normalise_chunk
 from campaign_gui.importer.reader import open_source
 from campaign_gui.importer.result import ColumnStore, ValidationResult
@@ -357,7 +357,7 @@ def _recoded(codes: array[int], theirs: Interner, mine: Interner) -> array[int]:
 
 
 def walk_rows(data: Iterator[list[CellValue]], first_row: int, mapping: ColumnMapping, region: str,
-              progress: Progress | None = None) -> tuple[ColumnStore, int, int, array[int], dict[int, int]]:
+              progress: Progress | None = None) -> Outcome:
     """What _Walk.merge takes: a child process's share of a big sheet (its last rows)."""
     walk = _Walk(mapping, None, progress, _Pipeline(region, 0), keep_keys=True)
     walk.feed(data, first_row)

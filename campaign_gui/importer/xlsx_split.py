@@ -120,10 +120,14 @@ class _Pool:
         self.parts: list[_Part] = []
         self.closed = False
         self._queue: queue.SimpleQueue[_Part | None] = queue.SimpleQueue()
-        self._threads = [threading.Thread(target=self._work, name="calamine-part", daemon=True)
-                         for _ in range(LOADERS if offload is None else LOADERS_BESIDE_CHILD)]
-        for thread in self._threads:
-            thread.start()
+        self._threads: list[threading.Thread] = []
+        self._loaders(LOADERS if offload is None else LOADERS_BESIDE_CHILD)
+
+    def _loaders(self, n: int) -> None:
+        """Start loader threads until there are ``n``."""
+        while len(self._threads) < n:
+            self._threads.append(threading.Thread(target=self._work, name="calamine-part", daemon=True))
+            self._threads[-1].start()
 
     def add(self, path: Path, start: int) -> None:
         part = _Part(path, start)
@@ -133,9 +137,7 @@ class _Pool:
                 part.remote = True
                 part.done.set()
                 return
-            while len(self._threads) < LOADERS:  # no child after all: the loaders this process would have
-                self._threads.append(threading.Thread(target=self._work, name="calamine-part", daemon=True))
-                self._threads[-1].start()
+            self._loaders(LOADERS)  # no child after all: the loaders this process would have
         self._queue.put(part)
 
     def _work(self) -> None:

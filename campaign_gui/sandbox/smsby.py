@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -32,23 +33,12 @@ HTML_414 = ("<html>\r\n<head><title>414 Request-URI Too Large</title></head>\r\n
             "</body>\r\n</html>\r\n")
 
 
-_CELLS: dict[str, tuple[int, int] | None] = {}
-_CELLS_MAX = 50_000  # 500 rows × 30 fields = 15,000 keys in use; a client sending odd keys cannot grow it without end
-
-
+@functools.lru_cache(maxsize=50_000)  # 500 rows × 30 fields = 15,000 keys in use; odd keys cannot grow it
 def _data_cell(key: str) -> tuple[int, int] | None:
     """(row, column) of a ``data[r][c]`` key, else None; the same few thousand keys come in every request,
     so each is parsed once (``_DATA`` on the stripped key, as before)."""
-    try:
-        return _CELLS[key]
-    except KeyError:
-        pass
     m = _DATA.match(key.strip())
-    cell = None if m is None else (int(m.group(1)), int(m.group(2)))
-    if len(_CELLS) >= _CELLS_MAX:
-        _CELLS.clear()
-    _CELLS[key] = cell
-    return cell
+    return None if m is None else (int(m.group(1)), int(m.group(2)))
 
 
 def request_line_length(request: Request) -> int:

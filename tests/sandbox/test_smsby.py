@@ -50,7 +50,7 @@ def test_data_keys_parsed_once_read_as_before() -> None:
                 "field_names[0]", "list_id", "data[3][1]"]:  # the last a second time: from the cache
         m = smsby._DATA.match(key.strip())
         assert smsby._data_cell(key) == (None if m is None else (int(m.group(1)), int(m.group(2)))), key
-    smsby._CELLS.clear()
+    smsby._data_cell.cache_clear()
 
 
 def test_limits_and_legacy_errors(http: httpx.Client, sandbox: Any) -> None:
