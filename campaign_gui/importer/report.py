@@ -97,13 +97,12 @@ def write_report(journal: Journal, job_id: str, out: str | os.PathLike[str],
         data = summary.to_json()
         data["state"] = texts.states.get(str(data.get("state", "")), data.get("state", ""))
         data["message"] = texts.message(str(data.get("message") or ""))
+        data["target"] = ", ".join(f"{k}={v}" for k, v in sorted(record.target.items()))
+        data["source"], data["account"] = record.source_path, record.account_name
         label = texts.summary_labels
         _append(totals, texts.summary_headers)
-        for key in SUMMARY_KEYS:
+        for key in (*SUMMARY_KEYS, "target", "source", "account"):
             _append(totals, (label.get(key, key), data.get(key, "")))
-        _append(totals, (label.get("target", "target"), ", ".join(f"{k}={v}" for k, v in sorted(record.target.items()))))
-        _append(totals, (label.get("source", "source"), record.source_path))
-        _append(totals, (label.get("account", "account"), record.account_name))
         book.save(tmp)
         os.replace(tmp, target)
     except OSError as exc:
