@@ -78,7 +78,7 @@ test: deps venv translations
 
 lint: venv
 	$(VENV)/bin/ruff check campaign_gui tests benchmarks
-	$(VENV)/bin/mypy campaign_gui/domain campaign_gui/providers campaign_gui/importer campaign_gui/storage
+	$(VENV)/bin/mypy campaign_gui/domain campaign_gui/providers campaign_gui/reading campaign_gui/upload campaign_gui/storage
 	$(VENV)/bin/lint-imports --no-cache
 
 bench: venv

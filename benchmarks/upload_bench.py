@@ -34,12 +34,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from campaign_gui.domain.models import Account, ProviderId, UploadRow  # noqa: E402
-from campaign_gui.importer.engine import UploadEngine  # noqa: E402
-from campaign_gui.importer.jobs import create_job  # noqa: E402
-from campaign_gui.importer.journal import Journal  # noqa: E402
-from campaign_gui.importer.types import InvalidPolicy, RowRecord, RowStatus  # noqa: E402
 from campaign_gui.providers import make_provider  # noqa: E402
+from campaign_gui.reading.types import InvalidPolicy, RowRecord, RowStatus  # noqa: E402
 from campaign_gui.sandbox.control import SandboxControl  # noqa: E402
+from campaign_gui.upload.engine import UploadEngine  # noqa: E402
+from campaign_gui.upload.jobs import create_job  # noqa: E402
+from campaign_gui.upload.journal import Journal  # noqa: E402
 
 PHONES: dict[str, Callable[[int], str]] = {
     "stringee": lambda i: f"+849{10000000 + i:08d}",
@@ -205,8 +205,8 @@ async def engine_only(journal: Journal, sandbox: Sandbox, n: int, work: Path) ->
 
 def validation_result(n: int) -> Any:
     """A real ValidationResult of ``n`` rows (as validation leaves it: columns), ~3 % invalid and ~1 % duplicate."""
-    from campaign_gui.importer.result import INVALID, VALID, ColumnStore, ValidationResult
-    from campaign_gui.importer.types import ColumnMapping
+    from campaign_gui.reading.result import INVALID, VALID, ColumnStore, ValidationResult
+    from campaign_gui.reading.types import ColumnMapping
 
     store = ColumnStore()
     phones = [f"+849{10000000 + i:08d}" for i in range(n)]

@@ -103,7 +103,7 @@ def cached_input(n: int, ext: str) -> Path:
 def child_validate(path: str, workers: int | None) -> None:
     """Run inside a fresh process: validate and print one JSON line of figures."""
     sys.path.insert(0, str(ROOT))
-    from campaign_gui.importer.validate import validate_file
+    from campaign_gui.reading.validate import validate_file
 
     t0 = time.perf_counter()
     result = validate_file(path, workers=workers)

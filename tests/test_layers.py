@@ -11,10 +11,12 @@ PACKAGE = Path(campaign_gui.__file__).resolve().parent
 IO_LIBRARIES = ("httpx", "keyring", "openpyxl", "python_calamine")
 # layer (a folder under campaign_gui/) -> modules it must never import
 RULES: dict[str, tuple[str, ...]] = {
-    "domain": ("PySide6", "qasync", *IO_LIBRARIES, "sqlite3", "campaign_gui.providers", "campaign_gui.importer",
-               "campaign_gui.storage", "campaign_gui.services", "campaign_gui.ui", "campaign_gui.sandbox"),
+    "domain": ("PySide6", "qasync", *IO_LIBRARIES, "sqlite3", "campaign_gui.providers", "campaign_gui.reading",
+               "campaign_gui.upload", "campaign_gui.storage", "campaign_gui.services", "campaign_gui.ui",
+               "campaign_gui.sandbox"),
     "providers": ("PySide6", "qasync", "campaign_gui.sandbox"),
-    "importer": ("PySide6", "qasync", "campaign_gui.sandbox"),
+    "reading": ("PySide6", "qasync", "campaign_gui.sandbox", "campaign_gui.upload", "campaign_gui.providers", "httpx"),
+    "upload": ("PySide6", "qasync", "campaign_gui.sandbox"),
     "storage": ("PySide6", "qasync"),
     "ui": IO_LIBRARIES,
 }
@@ -85,7 +87,7 @@ def test_the_checker_finds_violations(tmp_path: Path) -> None:
         "providers/__init__.py": "",
         "providers/sub/__init__.py": "",
         "providers/sub/x.py": "from ...sandbox import server\nimport qasync\n",
-        "importer/y.py": "import importlib\nimportlib.import_module('campaign_gui.sandbox.server')\n",
+        "upload/y.py": "import importlib\nimportlib.import_module('campaign_gui.sandbox.server')\n",
         "ui/__init__.py": "",
         "ui/w.py": "from .. import storage\nfrom keyring.errors import KeyringLocked\nimport openpyxl.writer\n",
         "ui/ok.py": "from campaign_gui.services import accounts\nimport PySide6.QtWidgets\n",
@@ -100,7 +102,7 @@ def test_the_checker_finds_violations(tmp_path: Path) -> None:
         "campaign_gui/domain/__init__.py:1",
         "campaign_gui/providers/sub/x.py:1",
         "campaign_gui/providers/sub/x.py:2",
-        "campaign_gui/importer/y.py:2",
+        "campaign_gui/upload/y.py:2",
         "campaign_gui/ui/w.py:2",
         "campaign_gui/ui/w.py:3",
     }, found
@@ -111,3 +113,74 @@ def test_the_checker_finds_violations(tmp_path: Path) -> None:
 def test_relative_imports_resolve() -> None:
     names = [n for _, n in imported_names("from . import a\nfrom ..b import c\n", "campaign_gui.ui.views.x", False)]
     assert names == ["campaign_gui.ui.views", "campaign_gui.ui.views.a", "campaign_gui.ui.b", "campaign_gui.ui.b.c"]
+
+
+def _module_graph(root: Path) -> dict[str, set[str]]:
+    """Module -> the package's modules it imports (anywhere in the file; ``from p import m`` counts as ``p.m``
+    when ``m`` is a module, else as ``p``)."""
+    paths = {_module_name(p, root): p for p in root.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for module, path in paths.items():
+        targets: set[str] = set()
+        for _, name in imported_names(path.read_text(encoding="utf-8"), module, path.name == "__init__.py"):
+            while name and name not in paths:
+                name = name.rpartition(".")[0]
+            if name and name != module and not module.startswith(name + "."):  # a package's own __init__ is no circle
+                targets.add(name)
+        graph[module] = targets
+    return graph
+
+
+def import_cycles(root: Path) -> list[list[str]]:
+    """Every import circle among the package's modules (strongly connected components of two or more)."""
+    graph = _module_graph(root)
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:  # Tarjan; the package is small enough for recursion
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component: list[str] = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return sorted(found)
+
+
+def test_no_import_circle_anywhere() -> None:
+    assert import_cycles(PACKAGE) == []
+
+
+def test_the_cycle_finder_finds_circles(tmp_path: Path) -> None:
+    root = tmp_path / "campaign_gui"
+    files = {
+        "__init__.py": "",
+        "a/__init__.py": "from campaign_gui.a import x\n",
+        "a/x.py": "def later():\n    from campaign_gui.a.y import f\n",
+        "a/y.py": "from campaign_gui.a import x\n",
+        "b.py": "from campaign_gui.a import y\n",
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    assert import_cycles(root) == [["campaign_gui.a.x", "campaign_gui.a.y"]]

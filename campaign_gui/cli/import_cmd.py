@@ -15,14 +15,14 @@ from typing import Any
 from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.domain.models import Account
 from campaign_gui.domain.redaction import redact, register_secret
-from campaign_gui.importer.jobs import JobSummary, create_job
-from campaign_gui.importer.journal import Journal, JournalError
-from campaign_gui.importer.locking import DataDirLock, DataDirLocked
-from campaign_gui.importer.progress import ProgressSnapshot
-from campaign_gui.importer.types import InvalidPolicy
 from campaign_gui.providers import make_provider, provider_info
 from campaign_gui.providers.base import ProviderInfo
+from campaign_gui.reading.types import InvalidPolicy
 from campaign_gui.storage.paths import data_dir as resolve_data_dir
+from campaign_gui.upload.jobs import JobSummary, create_job
+from campaign_gui.upload.journal import Journal, JournalError
+from campaign_gui.upload.locking import DataDirLock, DataDirLocked
+from campaign_gui.upload.progress import ProgressSnapshot
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_ATTENTION = 0, 1, 2, 3
 
@@ -107,8 +107,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace, path: Path, region: str) -> Any:
     from campaign_gui.cli.validate_cmd import _chooser, _sheet_arg
-    from campaign_gui.importer.reader import open_source
-    from campaign_gui.importer.validate import validate_sheet
+    from campaign_gui.reading.reader import open_source
+    from campaign_gui.reading.validate import validate_sheet
 
     try:
         with open_source(path, encoding=args.encoding) as source:
@@ -215,7 +215,7 @@ def open_journal(data: Path, *, read_only: bool = False) -> Journal:
 def upload(journal: Journal, job_id: str, account: Account, secret: str, data: Path, *,
            pacing: float | None = None) -> JobSummary:
     """Run the engine (SIGINT → stop after the in-flight batch, job resumable) and write the report."""
-    from campaign_gui.importer.report import ReportError, default_report_path, write_report
+    from campaign_gui.upload.report import ReportError, default_report_path, write_report
 
     printer = ProgressPrinter()
     summary = asyncio.run(_upload(journal, job_id, account, secret, pacing, printer))
@@ -232,7 +232,7 @@ def upload(journal: Journal, job_id: str, account: Account, secret: str, data: P
 
 async def _upload(journal: Journal, job_id: str, account: Account, secret: str, pacing: float | None,
                   printer: ProgressPrinter) -> JobSummary:
-    from campaign_gui.importer.engine import UploadEngine
+    from campaign_gui.upload.engine import UploadEngine
 
     provider = make_provider(account, secret)
     engine = UploadEngine(provider, journal, job_id, pacing=pacing, progress_cb=printer)

@@ -23,9 +23,9 @@ from campaign_gui.cli.import_cmd import (
 )
 from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.domain.redaction import redact
-from campaign_gui.importer.jobs import check_resumable, summarize
-from campaign_gui.importer.journal import JOURNAL_NAME, Journal, JournalError
 from campaign_gui.storage.paths import data_dir as resolve_data_dir
+from campaign_gui.upload.jobs import check_resumable, summarize
+from campaign_gui.upload.journal import JOURNAL_NAME, Journal, JournalError
 
 
 def register(subparsers: Any) -> None:
@@ -145,7 +145,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
 
 @_guard
 def cmd_report(args: argparse.Namespace) -> int:
-    from campaign_gui.importer.report import ReportError, write_report
+    from campaign_gui.upload.report import ReportError, write_report
 
     journal = _reader(args)
     record = None if journal is None else journal.get_job(args.job)

@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from campaign_gui.domain.errors import ImportInputError
-from campaign_gui.importer.header import column_letter
-from campaign_gui.importer.mapping import propose_mapping
-from campaign_gui.importer.reader import open_source
-from campaign_gui.importer.source import CellValue, Source
-from campaign_gui.importer.types import ColumnMapping, RowStatus
-from campaign_gui.importer.validate import MappingChooser, ValidationResult, validate_sheet
+from campaign_gui.reading.header import column_letter
+from campaign_gui.reading.mapping import propose_mapping
+from campaign_gui.reading.reader import open_source
+from campaign_gui.reading.source import CellValue, Source
+from campaign_gui.reading.types import ColumnMapping, RowStatus
+from campaign_gui.reading.validate import MappingChooser, ValidationResult, validate_sheet
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 SHOW_INVALID = 10

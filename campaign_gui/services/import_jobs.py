@@ -15,19 +15,19 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from campaign_gui.domain.models import Account
-from campaign_gui.importer.engine import UploadEngine
-from campaign_gui.importer.jobs import JobSummary, create_job, resume_job, summarize
-from campaign_gui.importer.journal import FINAL_STATES, JobRecord, Journal
-from campaign_gui.importer.locking import DataDirLock, DataDirLocked
-from campaign_gui.importer.progress import ProgressSnapshot
-from campaign_gui.importer.report import default_report_path, write_report
-from campaign_gui.importer.scratch import sweep_temp
-from campaign_gui.importer.types import InvalidPolicy
-from campaign_gui.importer.validate import ValidationResult
+from campaign_gui.reading.scratch import sweep_temp
+from campaign_gui.reading.types import InvalidPolicy
+from campaign_gui.reading.validate import ValidationResult
 from campaign_gui.services.import_service import describe_import_error, freeze_heap, thaw_heap
 from campaign_gui.services.import_undo import UndoResult, undo_job
 from campaign_gui.services.report_texts import report_texts
 from campaign_gui.services.tasks import TaskOwner
+from campaign_gui.upload.engine import UploadEngine
+from campaign_gui.upload.jobs import JobSummary, create_job, resume_job, summarize
+from campaign_gui.upload.journal import FINAL_STATES, JobRecord, Journal
+from campaign_gui.upload.locking import DataDirLock, DataDirLocked
+from campaign_gui.upload.progress import ProgressSnapshot
+from campaign_gui.upload.report import default_report_path, write_report
 
 logger = logging.getLogger(__name__)
 

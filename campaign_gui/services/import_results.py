@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from campaign_gui.importer.journal import JOURNAL_NAME
+from campaign_gui.upload.journal import JOURNAL_NAME
 
 PAGE = 500
 

@@ -17,17 +17,13 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.domain.models import Account
-from campaign_gui.importer.jobs import JobSummary
-from campaign_gui.importer.journal import JournalError
-from campaign_gui.importer.mapping import Extra, MappingMemory, propose_mapping
-from campaign_gui.importer.progress import ProgressSnapshot
-from campaign_gui.importer.report import ReportError
-from campaign_gui.importer.sniff import sniff
-from campaign_gui.importer.source import Cancelled
-from campaign_gui.importer.types import ColumnMapping, InvalidPolicy, RowRecord, RowStatus
-from campaign_gui.importer.validate import ValidationResult
 from campaign_gui.providers import provider_info
 from campaign_gui.providers.base import ProviderInfo
+from campaign_gui.reading.mapping import Extra, MappingMemory, propose_mapping
+from campaign_gui.reading.sniff import sniff
+from campaign_gui.reading.source import Cancelled
+from campaign_gui.reading.types import ColumnMapping, InvalidPolicy, RowRecord, RowStatus
+from campaign_gui.reading.validate import ValidationResult
 from campaign_gui.services.errors import ErrorKind, UserError, describe_error
 from campaign_gui.services.import_worker import (
     FileSummary,
@@ -38,6 +34,10 @@ from campaign_gui.services.import_worker import (
 )
 from campaign_gui.services.tasks import TaskOwner
 from campaign_gui.services.texts import input_error_text
+from campaign_gui.upload.jobs import JobSummary
+from campaign_gui.upload.journal import JournalError
+from campaign_gui.upload.progress import ProgressSnapshot
+from campaign_gui.upload.report import ReportError
 
 __all__ = ["ColumnMapping", "FileSummary", "ImportService", "InvalidPolicy", "JobSummary", "ProgressSnapshot",
            "RowRecord", "RowStatus", "SheetPreview", "SheetSummary", "UserError", "ValidationRequest",
@@ -67,7 +67,7 @@ def thaw_heap() -> None:
 def _import_upload_modules() -> None:
     import importlib
 
-    for name in ("campaign_gui.importer.engine", "campaign_gui.importer.report", "campaign_gui.providers.stringee",
+    for name in ("campaign_gui.upload.engine", "campaign_gui.upload.report", "campaign_gui.providers.stringee",
                  "campaign_gui.providers.smsby", "campaign_gui.providers.alohub", "campaign_gui.providers.cellcast",
                  "campaign_gui.providers.dynmsg", "httpx", "httpcore", "h11", "anyio._backends._asyncio",
                  "openpyxl"):
@@ -99,7 +99,7 @@ def describe_import_error(exc: BaseException) -> UserError:
 
 def header_labels(preview: SheetPreview, header_row: int) -> list[str]:
     """Unique column names for a header row (1-based; 0 = no header → 'Column A'…)."""
-    from campaign_gui.importer.header import header_names
+    from campaign_gui.reading.header import header_names
 
     raw = preview.raw[header_row - 1] if 0 < header_row <= len(preview.raw) else None
     return header_names(raw, preview.width)

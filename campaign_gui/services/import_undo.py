@@ -10,8 +10,8 @@ from typing import Any
 from campaign_gui.domain.errors import InvalidState, RateLimited
 from campaign_gui.domain.models import Contact
 from campaign_gui.domain.phones import normalize_phone
-from campaign_gui.importer.journal import JobRecord, Journal
 from campaign_gui.providers.base import ContactScope, Provider
+from campaign_gui.upload.journal import JobRecord, Journal
 
 logger = logging.getLogger(__name__)
 

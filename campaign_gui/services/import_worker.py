@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from campaign_gui.importer.mapping import Extra
-from campaign_gui.importer.types import ColumnMapping
-from campaign_gui.importer.validate import ValidationResult, cell_text
+from campaign_gui.reading.mapping import Extra
+from campaign_gui.reading.types import ColumnMapping
+from campaign_gui.reading.validate import ValidationResult, cell_text
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ class _TicketCancel:
 
 def inspect_file(path: str, encoding: str | None = None) -> FileSummary:
     """Identify the file, list its sheets with row counts (loads each sheet once)."""
-    from campaign_gui.importer.reader import open_source
+    from campaign_gui.reading.reader import open_source
 
     with open_source(Path(path), encoding=encoding) as source:
         sheets = tuple(SheetSummary(s.name, s.index, s.rows, s.cols, s.hidden) for s in source.sheets)
@@ -109,8 +109,8 @@ def inspect_file(path: str, encoding: str | None = None) -> FileSummary:
 
 
 def preview_sheet(path: str, sheet: int, encoding: str | None = None, rows: int = PREVIEW_ROWS) -> SheetPreview:
-    from campaign_gui.importer.header import detect_header
-    from campaign_gui.importer.reader import open_source
+    from campaign_gui.reading.header import detect_header
+    from campaign_gui.reading.reader import open_source
 
     with open_source(Path(path), encoding=encoding) as source:
         raw = source.preview(sheet, rows)
@@ -125,7 +125,7 @@ def preview_sheet(path: str, sheet: int, encoding: str | None = None, rows: int 
 def validate_request(request: ValidationRequest, ticket: int = 0, local_cancel: Any = None,
                      local_progress: Callable[[int], None] | None = None) -> ValidationResult:
     """Validate in this process; progress goes to the shared queue (child) or ``local_progress``."""
-    from campaign_gui.importer.validate import validate_file
+    from campaign_gui.reading.validate import validate_file
 
     cancel = _TicketCancel(ticket, _cancel, local_cancel)
     sink = _progress
@@ -147,7 +147,7 @@ def validate_request(request: ValidationRequest, ticket: int = 0, local_cancel: 
 
 def _warm() -> bool:
     import campaign_gui.domain.phones
-    import campaign_gui.importer.reader  # noqa: F401
+    import campaign_gui.reading.reader  # noqa: F401
 
     return True
 

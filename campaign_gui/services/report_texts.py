@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from campaign_gui.importer.report import ReportTexts
 from campaign_gui.services.texts import outcome_reason_text, stop_message_text
+from campaign_gui.upload.report import ReportTexts
 
 if TYPE_CHECKING:
     def QT_TRANSLATE_NOOP(context: str, source: str) -> str: ...  # the stubs say object; it returns source

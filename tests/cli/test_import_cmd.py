@@ -14,7 +14,7 @@ from cli_support import ROOT, add_account, e164, run_cli, vn_phones, write_csv
 from openpyxl import load_workbook
 
 from campaign_gui.cli.import_cmd import ProgressPrinter
-from campaign_gui.importer.progress import ProgressReporter
+from campaign_gui.upload.progress import ProgressReporter
 
 KEYS = ("job_id", "state", "rows", "valid", "invalid", "duplicates", "sent", "added", "updated", "skipped",
         "rejected", "failed", "needs_verification", "report")
@@ -139,7 +139,7 @@ def test_wrong_key_exits_3_paused(sandbox: Any, data: Path, tmp_path: Path, monk
 def test_second_importer_refuses(sandbox: Any, data: Path, tmp_path: Path) -> None:
     """A running import holds data_dir/journal.lock: a second `campaign-gui import` refuses clearly."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys,time; from campaign_gui.importer.locking import DataDirLock;"
+        [sys.executable, "-c", "import sys,time; from campaign_gui.upload.locking import DataDirLock;"
          "l=DataDirLock(sys.argv[1]); l.acquire(); print('held', flush=True); time.sleep(60)", str(data)],
         stdout=subprocess.PIPE, text=True, cwd=ROOT)
     try:

@@ -75,7 +75,7 @@ def test_report_export(sandbox: Any, data: Path, tmp_path: Path, monkeypatch: py
 def test_resume_after_provider_down(sandbox: Any, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                     capsys: pytest.CaptureFixture[str]) -> None:
     """The provider stays down: the import pauses (exit 3); later `jobs resume` finishes it."""
-    import campaign_gui.importer.engine as engine_mod
+    import campaign_gui.upload.engine as engine_mod
 
     async def instant(_: float) -> None:
         return None
@@ -110,7 +110,7 @@ def test_resume_refused_when_source_changed(sandbox: Any, data: Path, tmp_path: 
     sandbox.control.configure(alohub={"job_seconds": 0})
     code, out = _import(sandbox, data, src, monkeypatch, capsys, provider="alohub", target="campaign=1042")
     assert code == 0
-    from campaign_gui.importer.journal import Journal
+    from campaign_gui.upload.journal import Journal
 
     j = Journal.open(data)
     j.set_job_state(out["job_id"], "paused", message="test")

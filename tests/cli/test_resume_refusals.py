@@ -10,8 +10,8 @@ import pytest
 from cli_support import add_account, run_cli, run_process, write_csv
 
 from campaign_gui.domain.errors import ImportInputError
-from campaign_gui.importer.jobs import MAPPING_CHANGED, SOURCE_CHANGED, resume_job
-from campaign_gui.importer.journal import Journal
+from campaign_gui.upload.jobs import MAPPING_CHANGED, SOURCE_CHANGED, resume_job
+from campaign_gui.upload.journal import Journal
 
 CRASH = "CAMPAIGN_GUI_TEST_CRASH_AFTER"
 PHONES = [f"+37529{1000000 + i}" for i in range(1500)]  # three SMS.by batches of 500

@@ -10,7 +10,7 @@ import pytest
 from cli_support import add_account, run_cli, vn_phones, write_csv
 from openpyxl import load_workbook
 
-from campaign_gui.importer.report import OUTCOME_LABELS, SUMMARY_KEYS
+from campaign_gui.upload.report import OUTCOME_LABELS, SUMMARY_KEYS
 
 OUTCOMES = ("added", "updated", "skipped", "rejected", "failed", "needs_verification")
 NUMBERS = ("rows", "valid", "invalid", "duplicates", "sent", *OUTCOMES, "pending")

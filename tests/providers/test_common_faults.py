@@ -81,11 +81,11 @@ async def test_alohub_list_name_unchanged_after_lost_job_resubmit(sandbox: Any, 
     import random
     import sys
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "importer"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "upload"))
     from engine_fakes import FakeTime, new_job, vn_records
 
-    from campaign_gui.importer.engine import UploadEngine
-    from campaign_gui.importer.journal import Journal
+    from campaign_gui.upload.engine import UploadEngine
+    from campaign_gui.upload.journal import Journal
 
     sandbox.control.configure(alohub={"job_seconds": 0.0})
     account = sandbox.account("alohub")

@@ -86,8 +86,8 @@ def test_last_snapshot_after_a_state_change_keeps_the_throttle(service: ImportSe
     # throttle allows after the state change (it went out 0.01 s after it, and failed the test above in CI).
     import asyncio
 
-    from campaign_gui.importer.progress import ProgressSnapshot
     from campaign_gui.services.import_jobs import MIN_GAP, _Live
+    from campaign_gui.upload.progress import ProgressSnapshot
 
     jobs = service.jobs
     live = jobs._live.setdefault("j1", _Live("j1", None))  # type: ignore[arg-type]
@@ -117,7 +117,7 @@ def test_start_up_removes_what_a_killed_validation_left(services: AppServices, q
     # the next start removes them without waiting for the next big sheet
     import tempfile
 
-    from campaign_gui.importer import scratch
+    from campaign_gui.reading import scratch
     from campaign_gui.services.import_jobs import ImportJobService
 
     base = tmp_path / "tmp"

@@ -105,8 +105,8 @@ def test_the_report_follows_the_window_language(services: AppServices, service: 
                                                 qtbot: QtBot, tmp_path: Path) -> None:
     """In Vietnamese the report's sheets, headers, outcomes, reasons and labels are Vietnamese (what a user typed
     is kept as typed); in English it is the command line's report, cell for cell."""
-    from campaign_gui.importer.report import OUTCOME_LABELS, ROW_HEADERS, SUMMARY_KEYS
     from campaign_gui.ui.i18n import I18N_DIR, LanguageManager
+    from campaign_gui.upload.report import OUTCOME_LABELS, ROW_HEADERS, SUMMARY_KEYS
 
     account = add_account(services, sandbox, "stringee")
     path = contacts_xlsx(tmp_path / "kh.xlsx", n=20, bad=2, dup=1)

@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_import_helpers import close_service, contacts_csv, make_service
 
-from campaign_gui.importer.columns import PackedStrings
-from campaign_gui.importer.result import ColumnStore, ValidationResult
-from campaign_gui.importer.types import ColumnMapping
+from campaign_gui.reading.columns import PackedStrings
+from campaign_gui.reading.result import ColumnStore, ValidationResult
+from campaign_gui.reading.types import ColumnMapping
 from campaign_gui.services.container import AppServices
 from campaign_gui.services.import_service import ImportService, RowStatus, ValidationRequest
 from campaign_gui.ui.import_wizard.draft import ImportDraft

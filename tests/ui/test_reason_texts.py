@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.domain.phones import REASONS, normalize_phone
-from campaign_gui.importer import engine, jobs, sniff
-from campaign_gui.importer.mapping import propose_mapping
-from campaign_gui.importer.types import RowRecord, RowStatus
 from campaign_gui.providers import all_infos, provider_info
+from campaign_gui.reading import sniff
+from campaign_gui.reading.mapping import propose_mapping
+from campaign_gui.reading.types import RowRecord, RowStatus
 from campaign_gui.services import texts
 from campaign_gui.services import texts_catalogue as cat
 from campaign_gui.services.import_service import describe_import_error
@@ -22,6 +22,7 @@ from campaign_gui.ui.add_contact_dialog import AddContactDialog
 from campaign_gui.ui.i18n import I18N_DIR, LanguageManager
 from campaign_gui.ui.import_wizard.review_model import ReviewModel
 from campaign_gui.ui.provider_texts import PROVIDER_TEXTS
+from campaign_gui.upload import engine, jobs
 
 MAPPING = "column content looks like phone numbers (48/50)"
 OUTCOME = "not sent: provider unreachable, will resume (the server did not answer)"

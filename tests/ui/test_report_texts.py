@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from campaign_gui.importer.journal import JOB_STATES
-from campaign_gui.importer.report import OUTCOME_LABELS, ROW_HEADERS, SUMMARY_KEYS, ReportTexts
-from campaign_gui.importer.types import RowStatus
+from campaign_gui.reading.types import RowStatus
 from campaign_gui.services import report_texts as rt
+from campaign_gui.upload.journal import JOB_STATES
+from campaign_gui.upload.report import OUTCOME_LABELS, ROW_HEADERS, SUMMARY_KEYS, ReportTexts
 
 
 def test_sources_are_the_importers_english_texts() -> None:

@@ -1,1 +1,0 @@
-"""importer layer."""

@@ -1,0 +1,409 @@
+"""The import journal: one SQLite database per data directory recording jobs, rows and batches."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from campaign_gui.domain.models import NO_EXTRA, RowOutcome, UploadRow
+from campaign_gui.upload.journal_resolve import Resolution, resolve_statements
+
+JOURNAL_NAME = "journal.sqlite3"
+CHUNK = 20_000
+
+JOB_STATES = ("pending", "running", "paused", "interrupted", "done", "cancelled", "failed")
+FINAL_STATES = frozenset({"done", "cancelled", "failed"})
+BATCH_STATES = ("planned", "sending", "unknown", "done", "failed", "needs_verification")
+OPEN_BATCH_STATES = ("planned", "sending", "unknown")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY, created REAL NOT NULL, updated REAL NOT NULL, state TEXT NOT NULL,
+    account_id TEXT NOT NULL, account_name TEXT NOT NULL DEFAULT '', provider TEXT NOT NULL,
+    target TEXT NOT NULL, source_path TEXT NOT NULL, source_size INTEGER, source_mtime REAL,
+    source_sha256 TEXT, mapping TEXT NOT NULL DEFAULT '{}', sheet TEXT, header_row INTEGER,
+    policy TEXT NOT NULL DEFAULT 'drop', region TEXT NOT NULL DEFAULT '', fingerprint TEXT NOT NULL DEFAULT '',
+    rows INTEGER NOT NULL DEFAULT 0, valid INTEGER NOT NULL DEFAULT 0, invalid INTEGER NOT NULL DEFAULT 0,
+    duplicates INTEGER NOT NULL DEFAULT 0, counts TEXT NOT NULL DEFAULT '{}', message TEXT NOT NULL DEFAULT '',
+    report TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS rows (
+    job_id TEXT NOT NULL, row INTEGER NOT NULL, phone TEXT, original_phone TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT '', extra TEXT, status TEXT NOT NULL,
+    outcome TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', batch_id INTEGER,
+    PRIMARY KEY (job_id, row)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS batches (
+    job_id TEXT NOT NULL, batch_id INTEGER NOT NULL, seq INTEGER NOT NULL, state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0, provider_job_id TEXT, batch_key TEXT NOT NULL,
+    row_list TEXT NOT NULL, result TEXT, updated REAL NOT NULL,
+    PRIMARY KEY (job_id, batch_id)
+);
+"""
+
+
+class JournalError(Exception):
+    """The journal cannot be used (corrupt, locked, unreadable); ``message`` is for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class JournalFull(JournalError):
+    """The disk (or the database's page limit) is full; the journal itself is intact."""
+
+
+@dataclass(frozen=True)
+class JobRecord:
+    id: str
+    created: float
+    updated: float
+    state: str
+    account_id: str
+    account_name: str
+    provider: str
+    target: Mapping[str, Any]
+    source_path: str
+    source_size: int | None
+    source_mtime: float | None
+    source_sha256: str | None
+    mapping: Mapping[str, Any]
+    sheet: str | None
+    header_row: int | None
+    policy: str
+    region: str
+    fingerprint: str
+    rows: int
+    valid: int
+    invalid: int
+    duplicates: int
+    counts: Mapping[str, int]
+    message: str
+    report: str
+
+
+@dataclass(frozen=True)
+class BatchRecord:
+    job_id: str
+    batch_id: int
+    seq: int
+    state: str
+    attempts: int
+    provider_job_id: str | None
+    batch_key: str
+    rows: tuple[int, ...]
+    result: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RowEntry:
+    """One journal row as the report and ``jobs show`` see it."""
+
+    row: int
+    phone: str | None
+    original_phone: str
+    name: str
+    email: str
+    extra: Mapping[str, str]
+    status: str
+    outcome: str
+    reason: str
+    batch_id: int | None
+
+
+def _full(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "full" in text or "no space" in text
+
+
+def _wrap(exc: sqlite3.Error) -> JournalError:
+    if _full(exc):
+        return JournalFull("The disk is full: the import journal cannot grow. Free some space, then resume the job.")
+    return JournalError(f"The import journal failed ({type(exc).__name__}: {str(exc)[:120]})")
+
+
+class Journal:
+    """A thread-safe handle on ``data_dir/journal.sqlite3`` (one connection, serialised by a lock).
+
+    Every write commits before it returns (``synchronous=FULL`` in WAL mode), so a crash right
+    after a call leaves that call's effect on disk. ``read_only`` opens without recovering state.
+    """
+
+    def __init__(self, path: Path, *, read_only: bool = False, max_page_count: int | None = None) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._lock = threading.RLock()
+        try:
+            if read_only and not path.exists():
+                raise JournalError("No import journal here yet (no import has been run in this data directory)")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA busy_timeout=5000")
+            if read_only:  # a reader beside a running import (WAL): never writes, never recovers
+                self._db.execute("PRAGMA query_only=ON")
+            else:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=FULL")
+                self._db.executescript(_SCHEMA)
+                if max_page_count is not None:  # tests: force SQLITE_FULL without filling a real disk
+                    self._db.execute(f"PRAGMA max_page_count={int(max_page_count)}")
+        except sqlite3.DatabaseError as exc:
+            raise _wrap(exc) from None
+
+    @classmethod
+    def open(cls, data_dir: Path, *, read_only: bool = False) -> Journal:
+        return cls(Path(data_dir) / JOURNAL_NAME, read_only=read_only)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- low level ---------------------------------------------------------------------------------
+
+    def _write(self, statements: Iterable[tuple[str, Any]]) -> None:
+        """Run statements in one transaction; ``("many", (sql, rows))`` uses executemany."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    for sql, params in statements:
+                        if sql == "many":
+                            self._db.executemany(params[0], params[1])
+                        else:
+                            self._db.execute(sql, params)
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise _wrap(exc) from None
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise _wrap(exc) from None
+
+    # -- recovery ----------------------------------------------------------------------------------
+
+    def recover(self) -> list[str]:
+        """After a crash (call with the data-dir lock held): running → interrupted, sending → unknown."""
+        jobs = [r[0] for r in self._query("SELECT id FROM jobs WHERE state='running'")]
+        now = time.time()
+        self._write([
+            ("UPDATE jobs SET state='interrupted', updated=? WHERE state='running'", (now,)),
+            ("UPDATE batches SET state='unknown', updated=? WHERE state='sending'", (now,)),
+        ])
+        return jobs
+
+    # -- jobs --------------------------------------------------------------------------------------
+
+    def insert_job(self, job: Mapping[str, Any]) -> None:
+        now = time.time()
+        values = dict(job)
+        values.setdefault("created", now)
+        values.setdefault("updated", now)
+        for key in ("target", "mapping"):
+            values[key] = json.dumps(values.get(key) or {}, ensure_ascii=False, sort_keys=True)
+        values["counts"] = json.dumps(values.get("counts") or {})
+        cols = ", ".join(values)
+        marks = ", ".join(f":{k}" for k in values)
+        self._write([(f"INSERT INTO jobs ({cols}) VALUES ({marks})", values)])
+
+    def insert_rows(self, job_id: str, rows: Iterable[tuple[Any, ...]]) -> int:
+        """Bulk-insert ``(row, phone, original_phone, name, email, extra_json, status, outcome, reason)``."""
+        sql = ("INSERT INTO rows (job_id, row, phone, original_phone, name, email, extra, status, outcome, reason)"
+               " VALUES (?,?,?,?,?,?,?,?,?,?)")
+        total = 0
+        chunk: list[tuple[Any, ...]] = []
+        for item in rows:
+            chunk.append((job_id, *item))
+            if len(chunk) >= CHUNK:
+                self._write([("many", (sql, chunk))])
+                total += len(chunk)
+                chunk = []
+        if chunk:
+            self._write([("many", (sql, chunk))])
+            total += len(chunk)
+        return total
+
+    def delete_job(self, job_id: str) -> None:
+        self._write([("DELETE FROM rows WHERE job_id=?", (job_id,)),
+                     ("DELETE FROM batches WHERE job_id=?", (job_id,)),
+                     ("DELETE FROM jobs WHERE id=?", (job_id,))])
+
+    def get_job(self, job_id: str) -> JobRecord | None:
+        rows = self._query("SELECT * FROM jobs WHERE id=?", (job_id,))
+        if not rows:
+            matches = self._query("SELECT * FROM jobs WHERE id LIKE ? ORDER BY created", (job_id + "%",))
+            if len(matches) != 1:
+                return None
+            rows = matches
+        return self._job(rows[0])
+
+    def list_jobs(self) -> list[JobRecord]:
+        return [self._job(r) for r in self._query("SELECT * FROM jobs ORDER BY created")]
+
+    def _job(self, row: Sequence[Any]) -> JobRecord:
+        names = [d[1] for d in self._query("PRAGMA table_info(jobs)")]
+        data = dict(zip(names, row, strict=True))
+        for key in ("target", "mapping", "counts"):
+            data[key] = json.loads(data[key] or "{}")
+        return JobRecord(**data)
+
+    def set_job_state(self, job_id: str, state: str, *, message: str | None = None,
+                      counts: Mapping[str, int] | None = None, report: str | None = None) -> None:
+        if state not in JOB_STATES:
+            raise ValueError(state)
+        sets = ["state=?", "updated=?"]
+        params: list[Any] = [state, time.time()]
+        if message is not None:
+            sets.append("message=?")
+            params.append(message)
+        if counts is not None:
+            sets.append("counts=?")
+            params.append(json.dumps(dict(counts)))
+        if report is not None:
+            sets.append("report=?")
+            params.append(report)
+        self._write([(f"UPDATE jobs SET {', '.join(sets)} WHERE id=?", (*params, job_id))])
+
+    def set_job_totals(self, job_id: str, *, rows: int, valid: int, invalid: int, duplicates: int) -> None:
+        counts = self.outcome_counts(job_id)
+        self._write([("UPDATE jobs SET rows=?, valid=?, invalid=?, duplicates=?, counts=?, updated=? WHERE id=?",
+                      (rows, valid, invalid, duplicates, json.dumps(counts), time.time(), job_id))])
+
+    def set_report(self, job_id: str, report: str) -> None:
+        self._write([("UPDATE jobs SET report=?, updated=? WHERE id=?", (report, time.time(), job_id))])
+
+    # -- rows --------------------------------------------------------------------------------------
+
+    def outcome_counts(self, job_id: str) -> dict[str, int]:
+        return {o: n for o, n in self._query(
+            "SELECT outcome, COUNT(*) FROM rows WHERE job_id=? GROUP BY outcome", (job_id,))}
+
+    def pending_rows(self, job_id: str, after_row: int, limit: int) -> list[UploadRow]:
+        """Rows still to send, in row order, after ``after_row`` (keyset paging on the primary key)."""
+        found = self._query(
+            "SELECT row, phone, name, email, extra FROM rows WHERE job_id=? AND row>? AND outcome='pending'"
+            " ORDER BY row LIMIT ?", (job_id, after_row, limit))
+        loads, empty, new = json.loads, NO_EXTRA, tuple.__new__  # hot loop: a million rows per job
+        return [new(UploadRow, (r, p or "", n, e, loads(x) if x else empty)) for r, p, n, e, x in found]
+
+    def rows_by_number(self, job_id: str, numbers: Sequence[int]) -> list[UploadRow]:
+        result: list[UploadRow] = []
+        for start in range(0, len(numbers), 500):
+            part = list(numbers[start:start + 500])
+            marks = ",".join("?" * len(part))
+            found = self._query(f"SELECT row, phone, name, email, extra FROM rows WHERE job_id=? AND row IN ({marks})",
+                                (job_id, *part))
+            result.extend(_upload_row(r) for r in found)
+        result.sort(key=lambda r: r.index)
+        return result
+
+    def iter_rows(self, job_id: str, *, exclude_outcome: str | None = None, page: int = 5000) -> Iterator[RowEntry]:
+        last = -1
+        while True:
+            sql = ("SELECT row, phone, original_phone, name, email, extra, status, outcome, reason, batch_id"
+                   " FROM rows WHERE job_id=? AND row>?")
+            params: list[Any] = [job_id, last]
+            if exclude_outcome is not None:
+                sql += " AND outcome<>?"
+                params.append(exclude_outcome)
+            found = self._query(sql + " ORDER BY row LIMIT ?", (*params, page))
+            if not found:
+                return
+            for r in found:
+                yield RowEntry(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]) if r[5] else {}, r[6], r[7], r[8], r[9])
+            last = found[-1][0]
+
+    def finish_pending(self, job_id: str, outcome: RowOutcome, reason: str) -> int:
+        """Give every still-pending row ``outcome`` (a job that ends without sending them)."""
+        count = self._query("SELECT COUNT(*) FROM rows WHERE job_id=? AND outcome='pending'", (job_id,))[0][0]
+        self._write([("UPDATE rows SET outcome=?, reason=? WHERE job_id=? AND outcome='pending'",
+                      (outcome.value, reason, job_id))])
+        return int(count)
+
+    # -- batches -----------------------------------------------------------------------------------
+
+    def next_batch_id(self, job_id: str) -> int:
+        found = self._query("SELECT COALESCE(MAX(batch_id), 0) FROM batches WHERE job_id=?", (job_id,))
+        return int(found[0][0]) + 1
+
+    def open_batches(self, job_id: str) -> list[BatchRecord]:
+        found = self._query(
+            "SELECT job_id, batch_id, seq, state, attempts, provider_job_id, batch_key, row_list, result"
+            " FROM batches WHERE job_id=? AND state IN ('planned','sending','unknown') ORDER BY seq", (job_id,))
+        return [_batch(r) for r in found]
+
+    def batches(self, job_id: str) -> list[BatchRecord]:
+        found = self._query(
+            "SELECT job_id, batch_id, seq, state, attempts, provider_job_id, batch_key, row_list, result"
+            " FROM batches WHERE job_id=? ORDER BY seq", (job_id,))
+        return [_batch(r) for r in found]
+
+    def begin_batch(self, job_id: str, batch_id: int, batch_key: str, rows: Sequence[int], *,
+                    resolved: Resolution | None = None) -> None:
+        """Mark a batch ``sending`` (creating it if new) and commit: done before its request.
+
+        ``resolved``: the previous batch's result, committed in the same transaction *before* this
+        batch's ``sending`` (one fsync per batch instead of two; the order on disk is unchanged).
+        """
+        statements = resolve_statements(resolved, _pack) if resolved is not None else []
+        statements.append((
+            "INSERT INTO batches (job_id, batch_id, seq, state, attempts, batch_key, row_list, updated)"
+            " VALUES (?,?,?,'sending',1,?,?,?) ON CONFLICT(job_id, batch_id) DO UPDATE SET state='sending',"
+            " attempts=attempts+1, row_list=excluded.row_list, updated=excluded.updated",
+            (job_id, batch_id, batch_id, batch_key, _pack(rows), time.time())))
+        self._write(statements)
+
+    def mark_batch(self, job_id: str, batch_id: int, state: str, *, provider_job_id: str | None = None,
+                   rows: Sequence[int] | None = None) -> None:
+        if state not in BATCH_STATES:
+            raise ValueError(state)
+        sets, params = ["state=?", "updated=?"], [state, time.time()]
+        if provider_job_id is not None:
+            sets.append("provider_job_id=?")
+            params.append(provider_job_id)
+        if rows is not None:
+            sets.append("row_list=?")
+            params.append(_pack(rows))
+        self._write([(f"UPDATE batches SET {', '.join(sets)} WHERE job_id=? AND batch_id=?",
+                      (*params, job_id, batch_id))])
+
+    def resolve_batch(self, job_id: str, batch_id: int, state: str, outcomes: Sequence[tuple[int, str, str]],
+                      *, result: Mapping[str, Any] | None = None, rows: Sequence[int] | None = None,
+                      counts: Mapping[str, int] | None = None) -> None:
+        """In one transaction: the batch's final state and its rows' ``(row, outcome, reason)``."""
+        self.write_resolution(Resolution(job_id, batch_id, state, outcomes, result, rows, counts))
+
+    def write_resolution(self, resolved: Resolution) -> None:
+        self._write(resolve_statements(resolved, _pack))
+
+
+def _pack(rows: Sequence[int]) -> str:
+    return json.dumps(list(rows), separators=(",", ":"))
+
+
+def _batch(r: Sequence[Any]) -> BatchRecord:
+    return BatchRecord(r[0], int(r[1]), int(r[2]), r[3], int(r[4]), r[5], r[6], tuple(json.loads(r[7])),
+                       json.loads(r[8]) if r[8] else {})
+
+
+def _upload_row(r: Sequence[Any]) -> UploadRow:
+    return UploadRow(r[0], r[1] or "", r[2] or "", r[3] or "", json.loads(r[4]) if r[4] else NO_EXTRA)

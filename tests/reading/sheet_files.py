@@ -1,0 +1,226 @@
+"""Input files for the importer tests: real workbooks, hostile zips, a tiny OLE2/BIFF8 writer."""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import unicodedata
+import zipfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+ENDOFCHAIN, FREESECT, FATSECT, NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+
+
+def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[Any]]], *, hidden: Sequence[str] = (),
+               very_hidden: Sequence[str] = (), merges: dict[str, list[str]] | None = None) -> Path:
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(list(row))
+        if name in hidden:
+            ws.sheet_state = "hidden"
+        if name in very_hidden:
+            ws.sheet_state = "veryHidden"
+        for rng in (merges or {}).get(name, []):
+            ws.merge_cells(rng)
+    wb.save(path)
+    return path
+
+
+def write_xlsxwriter(path: Path, rows: Sequence[Sequence[Any]]) -> Path:
+    """A workbook with a shared-strings table (as Excel writes them)."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("S")
+    for r, row in enumerate(rows):
+        ws.write_row(r, 0, list(row))
+    wb.close()
+    return path
+
+
+def patch_zip(path: Path, member: str, change: Callable[[bytes], bytes], out: Path | None = None) -> Path:
+    """Rewrite one member of a zip (others copied as they are)."""
+    out = out or path
+    with zipfile.ZipFile(path) as zf:
+        items = [(i, zf.read(i)) for i in zf.infolist()]
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zw:
+        for info, data in items:
+            zw.writestr(info.filename, change(data) if info.filename == member else data)
+    return out
+
+
+def add_member(path: Path, member: str, data: bytes) -> Path:
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as zw:
+        zw.writestr(member, data)
+    return path
+
+
+def styled_empty_rows(xml: bytes, first: int, count: int) -> bytes:
+    """Append ``count`` styled empty <row> elements (Excel does this when a format is applied to rows)."""
+    rows = b"".join(b'<row r="%d" s="1" customFormat="1"/>' % r for r in range(first, first + count))
+    return xml.replace(b"</sheetData>", rows + b"</sheetData>")
+
+
+def set_dimension(xml: bytes, ref: str) -> bytes:
+    return re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="' + ref.encode() + b'"/>', xml)
+
+
+BILLION_LAUGHS = (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
+                  + b"".join(b' <!ENTITY lol%d "%s">\n' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+                             for i in range(1, 10))
+                  + b']>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+                    b'uniqueCount="1"><si><t>&lol9;</t></si></sst>')
+
+
+# --- OLE2 compound file (version 3, 512-byte sectors, every stream >= 4096 bytes: no mini stream) -----
+
+def write_cfb(streams: dict[str, bytes]) -> bytes:
+    names = list(streams)
+    datas = [streams[n].ljust(4096, b"\0") for n in names]
+    n_dir = (len(names) + 1 + 3) // 4
+    sectors_per = [(len(d) + 511) // 512 for d in datas]
+    total = 1 + n_dir + sum(sectors_per)
+    assert total <= 128, "one FAT sector only"
+    fat = [FREESECT] * 128
+    fat[0] = FATSECT
+    for s in range(1, 1 + n_dir):
+        fat[s] = s + 1 if s < n_dir else ENDOFCHAIN
+    starts = []
+    nxt = 1 + n_dir
+    for count in sectors_per:
+        starts.append(nxt)
+        for k in range(count):
+            fat[nxt + k] = nxt + k + 1 if k < count - 1 else ENDOFCHAIN
+        nxt += count
+
+    def entry(name: str, typ: int, right: int, child: int, start: int, size: int) -> bytes:
+        raw = (name.encode("utf-16-le") + b"\0\0") if name else b""
+        return (raw.ljust(64, b"\0") + struct.pack("<HBB", len(raw), typ, 1)
+                + struct.pack("<III", NOSTREAM, right, child) + b"\0" * 16 + b"\0" * 4 + b"\0" * 16
+                + struct.pack("<IQ", start, size))
+
+    entries = [entry("Root Entry", 5, NOSTREAM, 1 if names else NOSTREAM, ENDOFCHAIN, 0)]
+    for i, name in enumerate(names):
+        right = i + 2 if i + 1 < len(names) else NOSTREAM
+        entries.append(entry(name, 2, right, NOSTREAM, starts[i], len(datas[i])))
+    while len(entries) % 4:
+        entries.append(b"\0" * 64 + struct.pack("<HBB", 0, 0, 0) + struct.pack("<III", NOSTREAM, NOSTREAM,
+                                                                                NOSTREAM) + b"\0" * 48)
+    header = bytearray(512)
+    header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIIIII", header, 0x28, 0, 1, 1, 0, 4096, ENDOFCHAIN, 0, ENDOFCHAIN, 0)
+    struct.pack_into("<109I", header, 0x4C, 0, *([FREESECT] * 108))
+    body = struct.pack("<128I", *fat) + b"".join(entries)
+    for d in datas:
+        body += d.ljust((len(d) + 511) // 512 * 512, b"\0")
+    return bytes(header) + body
+
+
+def _rec(rtype: int, data: bytes) -> bytes:
+    return struct.pack("<HH", rtype, len(data)) + data
+
+
+def _xlstr16(text: str) -> bytes:  # XLUnicodeString, 2-byte count, UTF-16
+    return struct.pack("<HB", len(text), 1) + text.encode("utf-16-le")
+
+
+def biff8_workbook(rows: Sequence[Sequence[Any]], sheet: str = "Sheet1") -> bytes:
+    """A minimal BIFF8 Workbook stream: one sheet of LABEL (text) and NUMBER cells."""
+    bof_globals = _rec(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+    codepage = _rec(0x0042, struct.pack("<H", 1200))
+    xfs = b"".join(_rec(0x00E0, struct.pack("<HHH", 0, 0, 0xFFF5 if i < 15 else 0x0001) + b"\0" * 14)
+                   for i in range(16))
+    name = struct.pack("<BB", len(sheet), 1) + sheet.encode("utf-16-le")
+    boundsheet_len = 4 + 6 + len(name)
+    offset = len(bof_globals) + len(codepage) + len(xfs) + boundsheet_len + 4
+    boundsheet = _rec(0x0085, struct.pack("<IBB", offset, 0, 0) + name)
+    globals_ = bof_globals + codepage + xfs + boundsheet + _rec(0x000A, b"")
+    assert len(globals_) == offset
+    cells = b""
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if isinstance(v, str):
+                cells += _rec(0x0204, struct.pack("<HHH", r, c, 15) + _xlstr16(v))
+            elif v is not None:
+                cells += _rec(0x0203, struct.pack("<HHHd", r, c, 15, float(v)))
+    ncols = max((len(r) for r in rows), default=0)
+    sheet_bof = _rec(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06))
+    dims = _rec(0x0200, struct.pack("<IIHHH", 0, len(rows), 0, ncols, 0))
+    return globals_ + sheet_bof + dims + cells + _rec(0x000A, b"")
+
+
+def write_xls(path: Path, rows: Sequence[Sequence[Any]], sheet: str = "Sheet1") -> Path:
+    path.write_bytes(write_cfb({"Workbook": biff8_workbook(rows, sheet)}))
+    return path
+
+
+def write_encrypted(path: Path) -> Path:
+    """An OOXML workbook encrypted by Excel is an OLE2 file with these two streams."""
+    info = struct.pack("<HHI", 4, 4, 0x40) + b"<encryption/>"
+    path.write_bytes(write_cfb({"EncryptionInfo": info, "EncryptedPackage": b"\x10\0\0\0\0\0\0\0" + b"\x8e" * 64}))
+    return path
+
+
+TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def encode_cp1258(text: str) -> bytes:
+    """Vietnamese into Windows-1258 as Windows does it: base letter (with its vowel mark) + combining tone."""
+    out = io.BytesIO()
+    for ch in text:
+        try:
+            out.write(ch.encode("cp1258"))
+            continue
+        except UnicodeEncodeError:
+            pass
+        nfd = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in TONES))
+        out.write((base + "".join(c for c in nfd if c in TONES)).encode("cp1258"))
+    return out.getvalue()
+
+
+def write_ods(path: Path, sheet: str, rows: Sequence[Sequence[Any]]) -> Path:
+    """A minimal OpenDocument spreadsheet (what LibreOffice saves, without styles)."""
+    from xml.sax.saxutils import escape
+
+    def cell(v: Any) -> str:
+        if isinstance(v, str):
+            return f'<table:table-cell office:value-type="string"><text:p>{escape(v)}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
+
+    body = "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows)
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
+               f'<office:spreadsheet><table:table table:name="{escape(sheet)}">{body}</table:table>'
+               "</office:spreadsheet></office:body></office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("META-INF/manifest.xml", manifest)
+        zf.writestr("content.xml", content)
+    return path
+
+
+def leftovers(folder: Path) -> list[Path]:
+    """Files left under ``folder`` (a temporary folder a test set), but for the lock file of this process's
+    scratch directory there (importer.scratch: it lives as long as the process)."""
+    from campaign_gui.reading.scratch import OWNER, PREFIX
+
+    return [p for p in folder.rglob("*") if p.is_file()
+            and not (p.name == OWNER and p.parent.name.startswith(PREFIX) and p.parent.parent == folder)]
