@@ -144,7 +144,7 @@ async def test_transient_poll_errors_count_toward_pause(tmp_path: Path, journal:
 
 def test_job_counts_to_outcomes() -> None:
     from campaign_gui.domain.models import JobStatus, RowOutcome
-    from campaign_gui.upload.engine_results import job_outcome
+    from campaign_gui.upload.answers import job_outcome
 
     def status(failed: int, dups: int) -> JobStatus:
         return JobStatus("j", "done", 10, 10, failed, dups, error="bad rows" if failed else None)
