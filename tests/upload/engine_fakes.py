@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import random
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,8 +21,13 @@ from campaign_gui.domain.models import (
 )
 from campaign_gui.providers.base import Capabilities, PagingStyle, ProviderInfo, RetryClass
 from campaign_gui.reading.types import InvalidPolicy, RowRecord, RowStatus
+from campaign_gui.upload.batches import BatchSource
+from campaign_gui.upload.control import RunControl
 from campaign_gui.upload.jobs import create_job
 from campaign_gui.upload.journal import Journal
+from campaign_gui.upload.pacing import Pacer
+from campaign_gui.upload.recorder import Recorder
+from campaign_gui.upload.sender import Sender
 
 
 class FakeTime:
@@ -190,3 +196,41 @@ def new_job(tmp_path: Path, journal: Journal, records: list[RowRecord], *, targe
 
 def with_phone(rec: RowRecord, phone: str) -> RowRecord:
     return replace(rec, phone=phone)
+
+
+@dataclass
+class Parts:
+    """The engine's collaborators wired by hand around one job, for their unit tests (no UploadEngine)."""
+
+    journal: Journal
+    job: str
+    provider: FakeProvider
+    time: FakeTime
+    recorder: Recorder
+    control: RunControl
+    source: BatchSource
+    pacer: Pacer
+    sender: Sender
+
+    def pending(self) -> int:
+        return self.journal.outcome_counts(self.job).get("pending", 0)
+
+
+def wire_parts(tmp_path: Path, journal: Journal, provider: FakeProvider, records: list[RowRecord], *,
+               size: int = 10, pacing: float = 0.0, offload: bool = False, **sender_kw: Any) -> Parts:
+    """A job of ``records`` and the collaborators UploadEngine would wire for it (fake time, real journal)."""
+    assert provider.time is not None
+    t = provider.time
+    job = new_job(tmp_path, journal, records)
+    recorder = Recorder(journal, job, offload=offload)
+    recorder.counts = dict(journal.outcome_counts(job))
+    control = RunControl(t.sleep, settle=recorder.flush)
+
+    async def fetch(after: int, limit: int) -> list[UploadRow]:
+        return await recorder.db(journal.pending_rows, job, after, limit)
+
+    source = BatchSource(fetch, job, size)
+    pacer = Pacer(pacing, clock=t.clock)
+    sender = Sender(provider, {"campaign": "CA1"}, pacer=pacer, recorder=recorder, source=source, control=control,
+                    clock=t.clock, rng=random.Random(7), **sender_kw)
+    return Parts(journal, job, provider, t, recorder, control, source, pacer, sender)

@@ -13,8 +13,8 @@ from engine_fakes import FakeProvider, FakeTime, make_info, new_job, vn_records
 
 from campaign_gui.domain.models import NO_EXTRA, BatchResult, RowOutcome, RowResult, UploadRow
 from campaign_gui.providers.base import RetryClass
-from campaign_gui.upload.engine import START_SLACK, UploadEngine
 from campaign_gui.upload.answers import map_result
+from campaign_gui.upload.engine import START_SLACK, UploadEngine
 from campaign_gui.upload.journal import Journal, JournalFull
 from campaign_gui.upload.journal_resolve import _runs
 
