@@ -22,7 +22,7 @@ from campaign_gui.services.import_service import describe_import_error, freeze_h
 from campaign_gui.services.import_undo import UndoResult, undo_job
 from campaign_gui.services.report_texts import report_texts
 from campaign_gui.services.tasks import TaskOwner
-from campaign_gui.upload.engine import UploadEngine
+from campaign_gui.upload.engine import AUTO_RESUME_FIRST, UploadEngine
 from campaign_gui.upload.jobs import JobSummary, create_job, resume_job, summarize
 from campaign_gui.upload.journal import FINAL_STATES, JobRecord, Journal
 from campaign_gui.upload.locking import DataDirLock, DataDirLocked
@@ -203,7 +203,9 @@ class ImportJobService(QObject):
                                   progress_cb=lambda snap: self._on_snapshot(job_id, snap))
             live.engine = engine
             freeze_heap()
-            summary = await engine.run()
+            # a provider that cannot be reached or does not answer pauses the job; it resumes once a probe
+            # gets an answer (or on Resume), while the window is open
+            summary = await engine.run(auto_resume_after=AUTO_RESUME_FIRST)
         except asyncio.CancelledError:
             raise
         except Exception as exc:

@@ -158,6 +158,8 @@ OUTCOME_PATTERNS: tuple[Spec, ...] = (
     (r"not sent: (.*)", QT_TRANSLATE_NOOP("ReasonText", "not sent: {0}"), ("nested",)),
     (r"provider unreachable, will resume \((.*)\)",
      QT_TRANSLATE_NOOP("ReasonText", "provider unreachable, will resume ({0})"), ("nested",)),
+    (r"the provider is not answering \((.*)\)",
+     QT_TRANSLATE_NOOP("ReasonText", "the provider is not answering ({0})"), ("nested",)),
     (r"(.*) did not accept the key: re-enter the key, then resume the job",
      QT_TRANSLATE_NOOP("ReasonText", "{0} did not accept the key: re-enter the key, then resume the job"), ()),
     (r"the campaign may not have been created \((.*)\); check before creating it again",

@@ -79,25 +79,32 @@ class RunControl:
             await self._resumed.wait()
             self._resumed.clear()
 
-    async def wait(self, seconds: float, reason: str | None) -> None:
+    async def wait(self, seconds: float, reason: str | None, *, resumable: bool = False) -> bool:
         """Sleep ``seconds`` unless a cancel/interrupt wakes us; ``reason`` is shown in progress meanwhile.
 
-        A wait with a reason (a back-off, a rate limit) is skipped once a stop is asked for.
+        A wait with a reason (a back-off, a rate limit) is skipped once a stop is asked for. ``resumable``: a
+        ``resume()`` during the wait ends it too (a pause the engine would end by itself); True if one did.
         """
         if seconds <= 0:
-            return
+            return False
         if self.stop_state is not None and reason is not None:
-            return
+            return False
+        if resumable:
+            self._resumed.clear()
         await self._settle()  # never sit on an uncommitted result
         self.waiting = (reason, seconds) if reason else None
         if reason:
             self._show()
         sleeper = asyncio.ensure_future(self._sleep(seconds))
         waker = asyncio.ensure_future(self._wake.wait())
+        wakers = {sleeper, waker}
+        if resumable:
+            wakers.add(asyncio.ensure_future(self._resumed.wait()))
         try:
-            await asyncio.wait({sleeper, waker}, return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait(wakers, return_when=asyncio.FIRST_COMPLETED)
         finally:
-            for task in (sleeper, waker):
+            for task in wakers:
                 if not task.done():
                     task.cancel()
             self.waiting = None
+        return resumable and self._resumed.is_set() and self.stop_state is None

@@ -31,9 +31,17 @@ from campaign_gui.upload.journal import FINAL_STATES, Journal, JournalError, Jou
 from campaign_gui.upload.pacing import AdaptiveThrottle, Pacer
 from campaign_gui.upload.progress import ProgressCallback, ProgressReporter
 from campaign_gui.upload.recorder import Recorder
-from campaign_gui.upload.sender import AUTH_MESSAGE, UNREACHABLE_MESSAGE, Sender, crash_point
+from campaign_gui.upload.sender import (
+    AUTH_MESSAGE,
+    NOT_ANSWERING_MESSAGE,
+    STALL_SECONDS,
+    UNREACHABLE_MESSAGE,
+    Sender,
+    crash_point,
+)
 
-__all__ = ["AUTH_MESSAGE", "QUOTA_DEFAULT_WAIT", "START_SLACK", "UNREACHABLE_MESSAGE", "UploadEngine"]
+__all__ = ["AUTH_MESSAGE", "AUTO_RESUME_FIRST", "NOT_ANSWERING_MESSAGE", "QUOTA_DEFAULT_WAIT", "STALL_SECONDS",
+           "START_SLACK", "UNREACHABLE_MESSAGE", "UploadEngine"]
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +54,9 @@ START_SLACK = 0.002
 # answer is resent (server-side dedupe) or flagged for verification, never guessed.
 LANE_CLASSES = (RetryClass.RESEND, RetryClass.VERIFY)
 LANES_ENV = "CAMPAIGN_GUI_LANES"
+AUTO_RESUME_FIRST = 15.0  # the window's first probe of a provider that paused a job by not answering
+PROBE_CAP = 300.0  # longest wait between two probes of a provider that does not answer
+PROBING_REASON = "provider unreachable; resuming"
 _UPLOAD_OUTCOMES = (RowOutcome.ADDED, RowOutcome.UPDATED, RowOutcome.SKIPPED, RowOutcome.REJECTED,
                     RowOutcome.FAILED, RowOutcome.NEEDS_VERIFICATION, RowOutcome.PENDING)
 
@@ -63,7 +74,8 @@ class UploadEngine:
     ``pause()``/``resume()``/``cancel()``/``interrupt()`` may be called from the loop at any time:
     they act between batches, never in the middle of a request. ``pacing`` overrides the provider's
     gap between request starts (0 = off). ``lanes``: batches in flight at once (None = 2 for unpaced
-    RESEND/VERIFY providers, else 1). ``clock``/``sleep``/``rng`` are injectable for tests.
+    RESEND/VERIFY providers, else 1). ``stall_seconds``: timeouts in a row for this long pause the job (the
+    provider is not answering). ``clock``/``sleep``/``rng`` are injectable for tests.
     """
 
     def __init__(self, provider: Provider, journal: Journal, job_id: str, *, pacing: float | None = None,
@@ -72,7 +84,8 @@ class UploadEngine:
                  rng: random.Random | None = None, max_consecutive_failures: int = 8,
                  progress_cb: ProgressCallback | None = None, throttle: AdaptiveThrottle | None = None,
                  poll_interval: float = 2.5, batch_size: int | None = None, offload: bool = True,
-                 quota_wait: float = QUOTA_DEFAULT_WAIT, lanes: int | None = None) -> None:
+                 quota_wait: float = QUOTA_DEFAULT_WAIT, lanes: int | None = None,
+                 stall_seconds: float = STALL_SECONDS) -> None:
         self.provider = provider
         self.journal = journal
         self.job_id = job_id
@@ -82,6 +95,7 @@ class UploadEngine:
         self.max_consecutive_failures = max(1, max_consecutive_failures)
         self.poll_interval = poll_interval
         self.quota_wait = quota_wait
+        self.stall_seconds = stall_seconds
         interval = self.info.pacing_seconds if pacing is None else pacing
         self.pacer = Pacer(interval, throttle, clock, slack=START_SLACK)
         self.batch_size = max(1, min(batch_size or self.info.batch_limit, self.info.batch_limit))
@@ -123,6 +137,9 @@ class UploadEngine:
     # -- main loop ---------------------------------------------------------------------------------
 
     async def run(self, *, auto_resume_after: float | None = None) -> JobSummary:
+        """Send every pending row; the final summary. ``auto_resume_after``: when the provider cannot be
+        reached or does not answer, pause and probe it after this many seconds, then at doubling intervals
+        (up to PROBE_CAP); resume once it answers, or at once on ``resume()``. None: the run ends paused."""
         db = self._recorder.db
         record = await db(self.journal.get_job, self.job_id)
         if record is None:
@@ -143,11 +160,11 @@ class UploadEngine:
                 if (stop is not None and stop.auto and auto_resume_after is not None
                         and self._control.stop_state is None):
                     await self._set_state("paused", stop.message)
-                    await self._control.wait(auto_resume_after, "provider unreachable; resuming")
-                    if self._control.stop_state is None:
-                        self._sender.failures = 0
+                    if await self._until_answered(auto_resume_after):
+                        self._sender.forget_failures()
                         await self._set_state("running", "")
                         continue
+                    stop = self._control.stop() or stop  # cancelled or interrupted meanwhile
                 break
         except JournalFull as exc:
             stop = Stop("paused", exc.message)
@@ -158,6 +175,19 @@ class UploadEngine:
             self._recorder.close()
         return summary
 
+    async def _until_answered(self, first_wait: float) -> bool:
+        """Paused for failures: probe the provider with growing waits. True (go on) once it answers or
+        ``resume()`` is called; False on a cancel or an interrupt."""
+        control, wait = self._control, first_wait
+        while control.stop_state is None:
+            asked = await control.wait(wait, PROBING_REASON, resumable=True)
+            if control.stop_state is not None:
+                break
+            if asked or await self._sender.probe():
+                return True
+            wait = min(PROBE_CAP, max(wait, 1.0) * 2)
+        return False
+
     def _wire(self, first_batch_id: int) -> None:
         """This run's batch source, sender and provider flows (they need the job's id and target)."""
         never = self.info.retry_class is RetryClass.NEVER  # one campaign with every row
@@ -166,7 +196,7 @@ class UploadEngine:
         self._sender = Sender(self.provider, self.target, pacer=self.pacer, recorder=self._recorder,
                               source=self._source, control=self._control, clock=self._clock, rng=self._rng,
                               max_consecutive_failures=self.max_consecutive_failures, quota_wait=self.quota_wait,
-                              crash_after=crash_point())
+                              crash_after=crash_point(), stall_seconds=self.stall_seconds)
         self._jobs = ImportJobFlow(self._sender, self._recorder, self._control, self.target,
                                    poll_interval=self.poll_interval)
         self._campaigns = CampaignFlow(self._sender, self._recorder, self._control, self.target)

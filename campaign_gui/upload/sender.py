@@ -22,6 +22,7 @@ from campaign_gui.domain.errors import (
     Rejected,
     RequestTooLarge,
     ServerError,
+    Timeout,
 )
 from campaign_gui.domain.models import BatchResult, RowOutcome
 from campaign_gui.providers.base import Provider, RetryClass
@@ -37,6 +38,11 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 AUTH_MESSAGE = "{provider} did not accept the key: re-enter the key, then resume the job"
 UNREACHABLE_MESSAGE = "provider unreachable, will resume ({error})"
+NOT_ANSWERING_MESSAGE = "the provider is not answering ({error})"
+# Consecutive timeouts for this long pause the job (the provider is not answering). A request may take up to its
+# deadline (45 s) to time out: the pause comes at most this + one deadline + a short back-off after the first
+# timed-out request started, about 2 minutes; with 45-s deadlines, at the second timeout (~90 s).
+STALL_SECONDS = 75.0
 TRANSIENT = (ServerError, NetworkError, ProtocolError)
 CRASH_ENV = "CAMPAIGN_GUI_TEST_CRASH_AFTER"
 
@@ -52,7 +58,8 @@ class Sender:
 
     Request starts are paced by ``pacer`` (its throttle slows down after rate limits, its holds honour
     Retry-After and exhausted quota headers). Transient failures back off with full jitter; after
-    ``max_consecutive_failures`` in a row the job pauses (provider unreachable). A batch the provider finds
+    ``max_consecutive_failures`` in a row the job pauses (provider unreachable), and so it does once requests
+    have timed out one after another for ``stall_seconds`` (the provider is not answering). A batch the provider finds
     too large is halved, the rest given back to ``source``; rows an answer leaves out are given back too
     (resendable providers) or flagged for verification. ``failures`` and ``last_ok`` are shared by every
     request of the run (the flows' polls and checks included).
@@ -61,7 +68,8 @@ class Sender:
     def __init__(self, provider: Provider, target: dict[str, Any], *, pacer: Pacer, recorder: Recorder,
                  source: BatchSource, control: RunControl, clock: Callable[[], float] = time.monotonic,
                  rng: random.Random | None = None, max_consecutive_failures: int = 8,
-                 quota_wait: float = 10.0, crash_after: int | None = None) -> None:
+                 quota_wait: float = 10.0, crash_after: int | None = None,
+                 stall_seconds: float = STALL_SECONDS) -> None:
         self.provider = provider
         self.info = provider.info
         self.target = target
@@ -77,6 +85,8 @@ class Sender:
         self._returned = 0  # requests that came back (for the crash hook)
         self.failures = 0  # consecutive transient failures
         self.last_ok = False  # the last upload succeeded (a second lane opens only then)
+        self.stall_seconds = stall_seconds
+        self._stalled_since: float | None = None  # when the first of the timeouts in a row started
 
     # -- one batch ---------------------------------------------------------------------------------
 
@@ -174,8 +184,9 @@ class Sender:
                                              f"{exc.message}: it may have been saved; check before sending again")
         else:
             await self._recorder.mark(batch, "unknown" if reached else "planned")
-        if self.failures >= self.max_consecutive_failures:
-            return Stop("paused", UNREACHABLE_MESSAGE.format(error=exc.message), auto=True)
+        stop = self._give_up(exc)
+        if stop is not None:
+            return stop
         await self._control.wait(full_jitter(self.failures, self._rng), f"retrying after an error ({exc.message})")
         return None
 
@@ -190,6 +201,11 @@ class Sender:
 
     # -- shared by every request of the run (the flows' too) ------------------------------------------
 
+    def forget_failures(self) -> None:
+        """Count failures afresh (the job resumes after a pause for failures)."""
+        self.failures = 0
+        self._stalled_since = None
+
     def succeeded(self) -> None:
         """A request succeeded: no failures in a row any more, and the throttle may ease."""
         self.failures = 0
@@ -201,10 +217,32 @@ class Sender:
     async def failure_wait(self, exc: ProviderError) -> Stop | None:
         """One more transient failure: back off, or pause the job once too many came in a row."""
         self.failures += 1
-        if self.failures >= self.max_consecutive_failures:
-            return Stop("paused", UNREACHABLE_MESSAGE.format(error=exc.message), auto=True)
+        stop = self._give_up(exc)
+        if stop is not None:
+            return stop
         await self._control.wait(full_jitter(self.failures, self._rng), f"retrying after an error ({exc.message})")
         return None
+
+    def _give_up(self, exc: ProviderError) -> Stop | None:
+        """The pause (to be ended by itself) that this many failures in a row call for, if any."""
+        since = self._stalled_since
+        if since is not None and self._clock() - since >= self.stall_seconds:
+            return Stop("paused", NOT_ANSWERING_MESSAGE.format(error=exc.message), auto=True)
+        if self.failures >= self.max_consecutive_failures:
+            return Stop("paused", UNREACHABLE_MESSAGE.format(error=exc.message), auto=True)
+        return None
+
+    async def probe(self) -> bool:
+        """One light request (the provider's connection test), paced like the others: True when the
+        provider answered at all (even with an error of its own), False when it still does not."""
+        await self.pace()
+        try:
+            await self.call(self.provider.test_connection())
+        except TRANSIENT:
+            return False
+        except (ProviderError, ValueError):
+            pass
+        return True
 
     def rate_limited(self, exc: RateLimited) -> None:
         """A 429: slow down, and hold every request until Retry-After (with jitter) has passed."""
@@ -218,9 +256,21 @@ class Sender:
                 and not self._source.given_back)
 
     async def call(self, request: Awaitable[T]) -> T:
-        """Await one provider request; count it for the crash hook and honour quota headers."""
+        """Await one provider request; count it for the crash hook and honour quota headers, and note
+        when timeouts in a row began."""
+        started = self._clock()
         try:
-            return await request
+            answer = await request
+        except Timeout:
+            if self._stalled_since is None:
+                self._stalled_since = started
+            raise
+        except BaseException:
+            self._stalled_since = None
+            raise
+        else:
+            self._stalled_since = None
+            return answer
         finally:
             self._returned += 1
             if self._crash_after is not None and self._returned == self._crash_after:

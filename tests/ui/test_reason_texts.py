@@ -117,6 +117,8 @@ def test_real_layer_outputs_are_translated(vietnamese: None) -> None:
     assert texts.mapping_reason_text(mapping.reasons["email"]) == "tiêu đề khớp chính xác 'Email'"
     assert texts.outcome_reason_text(engine.UNREACHABLE_MESSAGE.format(error="x")) == (
         "không kết nối được nhà cung cấp, sẽ tự tiếp tục (x)")
+    assert texts.outcome_reason_text(engine.NOT_ANSWERING_MESSAGE.format(error="x")) == (
+        "nhà cung cấp không trả lời (x)")
     error = describe_import_error(ImportInputError(sniff.MSG_ENCRYPTED, kind="encrypted"))
     assert error.message.startswith("Sổ làm việc này được bảo vệ bằng mật khẩu")
 

@@ -52,7 +52,7 @@ def make_info(retry: RetryClass = RetryClass.RESEND, *, batch_limit: int = 10, p
                         paging=PagingStyle.NONE, capabilities=Capabilities(upload_batch=True))
 
 
-Action = Any  # None (normal answer), an exception instance, or a callable(rows) -> BatchResult
+Action = Any  # None (normal answer), an exception instance, or a callable(provider, rows) -> BatchResult
 
 
 @dataclass
@@ -70,6 +70,8 @@ class FakeProvider:
     campaigns: list[str] = field(default_factory=list)
     find_result: str | None = None
     rate_limit: Any = None
+    probe_script: list[Action] = field(default_factory=list)
+    probes: int = 0
 
     def _save(self, rows: Sequence[UploadRow]) -> list[RowResult]:
         out = []
@@ -131,6 +133,16 @@ class FakeProvider:
 
     async def find_campaign(self, target: Mapping[str, str]) -> str | None:
         return self.find_result
+
+    async def test_connection(self) -> str:
+        """The engine's probe of a provider that paused a job: answers unless the probe script says otherwise."""
+        self.probes += 1
+        action = self.probe_script.pop(0) if self.probe_script else None
+        if callable(action) and not isinstance(action, BaseException):
+            action = action(self, [])
+        if isinstance(action, BaseException):
+            raise action
+        return "ok"
 
     async def aclose(self) -> None:
         return None

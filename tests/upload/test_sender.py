@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from engine_fakes import FakeProvider, FakeTime, Parts, make_info, vn_records, wire_parts
 
-from campaign_gui.domain.errors import AuthError, NetworkError, RateLimited, RequestTooLarge, ServerError
+from campaign_gui.domain.errors import AuthError, NetworkError, RateLimited, RequestTooLarge, ServerError, Timeout
 from campaign_gui.domain.models import BatchResult, UploadRow
 from campaign_gui.providers.base import RetryClass
 from campaign_gui.upload.batches import Batch
 from campaign_gui.upload.control import Stop
 from campaign_gui.upload.journal import Journal
-from campaign_gui.upload.sender import UNREACHABLE_MESSAGE, Sent
+from campaign_gui.upload.sender import NOT_ANSWERING_MESSAGE, STALL_SECONDS, UNREACHABLE_MESSAGE, Sent
 
 
 @pytest.fixture
@@ -175,3 +175,42 @@ async def test_rows_given_back_keep_a_second_lane_closed(tmp_path: Path, journal
     assert p.sender.may_overlap()
     p.source.give_back([UploadRow(99, "+84911111111")])
     assert not p.sender.may_overlap()
+
+
+def times_out(seconds: float = 45.0) -> Callable[[FakeProvider, list[UploadRow]], BatchResult]:
+    """A request that takes ``seconds`` of the fake clock, then times out (the client's deadline)."""
+
+    def action(provider: FakeProvider, rows: list[UploadRow]) -> BatchResult:
+        assert provider.time is not None
+        provider.time.now += seconds
+        raise Timeout(f"Fake did not answer within {seconds:g} s")
+
+    return action
+
+
+async def test_timeouts_in_a_row_pause_as_not_answering(tmp_path: Path, journal: Journal) -> None:
+    p = parts(tmp_path, journal)
+    p.provider.script = [times_out(), times_out(), times_out()]
+    start = p.time.now
+    stop = await p.sender.send(await first_batch(p))
+    assert stop == Stop("paused", NOT_ANSWERING_MESSAGE.format(error="Fake did not answer within 45 s"), auto=True)
+    assert len(p.provider.calls) == 2 and p.time.now - start <= 120  # the 2nd 45-s timeout: ~1.5 min, not 6
+    assert STALL_SECONDS <= p.time.now - start
+
+
+async def test_an_answer_between_timeouts_starts_the_count_again(tmp_path: Path, journal: Journal) -> None:
+    p = parts(tmp_path, journal, max_consecutive_failures=20)
+    p.provider.script = [times_out(), ServerError("502"), times_out(), times_out(70.0), times_out()]
+    stop = await p.sender.send(await first_batch(p))
+    assert stop is not None and stop.message.startswith("the provider is not answering")
+    assert len(p.provider.calls) == 4  # the 502 answered: the timeouts counted from the 3rd request on
+    p.sender.forget_failures()
+    p.provider.script = [times_out(), None]
+    assert await p.sender.send(await first_batch(p)) is None  # one timeout after a fresh start: a back-off only
+
+
+async def test_a_probe_answers_unless_the_provider_still_does_not(tmp_path: Path, journal: Journal) -> None:
+    p = parts(tmp_path, journal)
+    p.provider.probe_script = [Timeout("no answer"), NetworkError("refused"), AuthError("401"), None]
+    assert [await p.sender.probe() for _ in range(4)] == [False, False, True, True]  # a 401 is an answer
+    assert p.provider.probes == 4

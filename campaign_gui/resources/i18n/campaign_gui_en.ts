@@ -1703,6 +1703,10 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the provider is not answering ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} did not accept the key: re-enter the key, then resume the job</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1694,6 +1694,10 @@ Nhật ký: {1}</translation>
         <translation>không kết nối được nhà cung cấp, sẽ tự tiếp tục ({0})</translation>
     </message>
     <message>
+        <source>the provider is not answering ({0})</source>
+        <translation>nhà cung cấp không trả lời ({0})</translation>
+    </message>
+    <message>
         <source>{0} did not accept the key: re-enter the key, then resume the job</source>
         <translation>{0} không chấp nhận khóa: hãy nhập lại khóa rồi tiếp tục tác vụ</translation>
     </message>
