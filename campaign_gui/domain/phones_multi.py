@@ -17,6 +17,7 @@ from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 SEVERAL = "several_numbers"
 TEXT_AROUND = "text_around"
 MIN_DIGITS = 6  # fewer digits cannot hold a valid number worth finding
+_DIGIT_RUNS = re.compile(r"\d+")
 _SEPARATORS = re.compile(r"[\s\-.()/,;:|+_*#~'\"]+")
 
 
@@ -41,6 +42,8 @@ def find_numbers(value: object, region: str) -> Found | None:
     """What an invalid cell holds when it holds valid numbers among other text; None otherwise."""
     if type(value) is not str or sum(map(str.isdigit, value)) < MIN_DIGITS:
         return None
+    if len(_DIGIT_RUNS.findall(value)) < 2 and not any(map(str.isalpha, value)):
+        return None  # one run of digits and nothing else: the number itself was judged already
     return _find(value, region)
 
 

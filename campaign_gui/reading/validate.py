@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from campaign_gui.domain.errors import ImportInputError
+from campaign_gui.reading.country import country_message, foreign_country, mark_foreign
 from campaign_gui.reading.header import detect_header, header_names
 from campaign_gui.reading.mapping import Extra, counter_columns, propose_mapping
 from campaign_gui.reading.part_worker import MIN_START, PartWorker, WorkerLost
@@ -94,9 +95,13 @@ def _validate(source: Source, idx: int, header_row: int | None, mapping: ColumnM
         except WorkerLost:
             walk.alone()
             walk.feed(remote.local_rows(cancel), remote.skip + 1)
+    warnings = list(source.warnings)
+    hint = foreign_country(walk.store, region)
+    if hint is not None and mark_foreign(walk.store, region, hint):
+        warnings.append(country_message(hint, region))
     return ValidationResult(walk.store, sheet=source.sheet_names[idx], header_row=header_row, columns=columns,
-                            mapping=mapping, region=region, blank=walk.blank, warnings=source.warnings,
-                            dup_of=walk.dup_of)
+                            mapping=mapping, region=region, blank=walk.blank, warnings=warnings,
+                            dup_of=walk.dup_of, country_hint=hint)
 
 
 def _auto_workers(source: Source, workers: int | None) -> int:

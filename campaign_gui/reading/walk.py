@@ -239,6 +239,8 @@ class Walk:
             store.message.fromlist(list(map(messages.__getitem__, col.outcome)))
             for i, suggestion in col.suggestions.items():
                 store.suggestion[base + i] = suggestion
+            for i, numbers in col.numbers.items():
+                store.numbers[base + i] = numbers
         self._dedupe(col.e164, base)
 
     def _dedupe(self, e164s: Sequence[str], base: int) -> None:
@@ -265,6 +267,7 @@ class Walk:
                              (store.email, part.email), *((store.extras[k], part.extras[k]) for k in store.extras)):
             mine.extend_packed(theirs)
         store.suggestion.update((base + i, v) for i, v in part.suggestion.items())
+        store.numbers.update((base + i, v) for i, v in part.numbers.items())
         self.dup_of.update((base + i, first) for i, first in dup_of.items())
         seen_here = set(filter(self.seen.__contains__, keys))  # phones of these rows already on earlier rows
         seen_here.discard(-1)
