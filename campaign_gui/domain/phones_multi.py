@@ -18,7 +18,7 @@ SEVERAL = "several_numbers"
 TEXT_AROUND = "text_around"
 MIN_DIGITS = 6  # fewer digits cannot hold a valid number worth finding
 _DIGIT_RUNS = re.compile(r"\d+")
-_SEPARATORS = re.compile(r"[\s\-.()/,;:|+_*#~'\"]+")
+_PLAIN = re.compile(r"[\d\s.\-()+]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +42,8 @@ def find_numbers(value: object, region: str) -> Found | None:
     """What an invalid cell holds when it holds valid numbers among other text; None otherwise."""
     if type(value) is not str or sum(map(str.isdigit, value)) < MIN_DIGITS:
         return None
-    if len(_DIGIT_RUNS.findall(value)) < 2 and not any(map(str.isalpha, value)):
-        return None  # one run of digits and nothing else: the number itself was judged already
+    if _PLAIN.fullmatch(value) and len(_DIGIT_RUNS.findall(value)) < 2:
+        return None  # one run of digits and the signs of a number: the number itself was judged already
     return _find(value, region)
 
 
@@ -51,13 +51,17 @@ def find_numbers(value: object, region: str) -> Found | None:
 def _find(text: str, region: str) -> Found | None:
     numbers: list[str] = []
     rest = text
+    matches = 0
     for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
+        matches += 1
         e164 = phonenumbers.format_number(match.number, PhoneNumberFormat.E164)
         if e164 not in numbers:
             numbers.append(e164)
         rest = rest.replace(match.raw_string, " ", 1)
     if len(numbers) > 1:
         return Found(SEVERAL, several_message(tuple(numbers)), tuple(numbers))
-    if len(numbers) == 1 and (_SEPARATORS.sub("", rest) or any(ch.isalpha() for ch in text)):
+    if len(numbers) == 1 and (rest.strip() or matches > 1 or any(map(str.isalpha, text))):
+        # the cell as a whole was invalid: what is left around the number (words, a stray comma or digit,
+        # the same number again) is the other text
         return Found(TEXT_AROUND, text_around_message(numbers[0]), tuple(numbers))
     return None

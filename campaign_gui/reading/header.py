@@ -97,7 +97,7 @@ def header_names(row: Sequence[CellValue] | None, width: int) -> list[str]:
     Linear in the number of columns: each label remembers the next suffix to try, so a row of 16,384 equal
     labels costs 16,384 look-ups, not 16,384² / 2 (benchmarks/header_bench.py)."""
     cells = list(row or [])
-    used: set[str] = set()
+    used: set[str] = set()  # (a call: tests count its look-ups)
     next_suffix: dict[str, int] = {}  # folded base label -> the next "(n)" to try
     names: list[str] = []
     for c in range(max(width, len(cells))):
