@@ -239,8 +239,7 @@ class Walk:
             store.message.fromlist(list(map(messages.__getitem__, col.outcome)))
             for i, suggestion in col.suggestions.items():
                 store.suggestion[base + i] = suggestion
-            for i, numbers in col.numbers.items():
-                store.numbers[base + i] = numbers
+            store.numbers.update((base + i, found) for i, found in col.numbers.items())
         self._dedupe(col.e164, base)
 
     def _dedupe(self, e164s: Sequence[str], base: int) -> None:
