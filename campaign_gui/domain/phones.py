@@ -370,6 +370,8 @@ def _explain(values: Sequence[object], column: PhoneColumn, region: str) -> Phon
     new_outcomes = list(outcomes)
     codes = {o: code for code, o in enumerate(outcomes)}
     suggestions, numbers = dict(column.suggestions), dict(column.numbers)
+    if not isinstance(values, list | tuple):
+        values = list(values)  # any iterable the batch took, indexed here
     i = status.find(2)
     while i != -1:
         if outcome[i] in wanted:
