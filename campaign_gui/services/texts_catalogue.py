@@ -32,6 +32,22 @@ PHONE_REASONS = {
     "text_around": QT_TRANSLATE_NOOP("ReasonText", "Other text around the phone number."),
 }
 
+# reading.country.NAMES (the countries a column's numbers may belong to), translated inside its messages
+COUNTRY_NAMES = frozenset((
+    QT_TRANSLATE_NOOP("ReasonText", "Vietnam"), QT_TRANSLATE_NOOP("ReasonText", "Russia"),
+    QT_TRANSLATE_NOOP("ReasonText", "Belarus"), QT_TRANSLATE_NOOP("ReasonText", "Ukraine"),
+    QT_TRANSLATE_NOOP("ReasonText", "Kazakhstan"), QT_TRANSLATE_NOOP("ReasonText", "Australia"),
+    QT_TRANSLATE_NOOP("ReasonText", "the United Kingdom"), QT_TRANSLATE_NOOP("ReasonText", "the United States"),
+    QT_TRANSLATE_NOOP("ReasonText", "China"), QT_TRANSLATE_NOOP("ReasonText", "Thailand"),
+    QT_TRANSLATE_NOOP("ReasonText", "Laos"), QT_TRANSLATE_NOOP("ReasonText", "Cambodia"),
+    QT_TRANSLATE_NOOP("ReasonText", "the Philippines"), QT_TRANSLATE_NOOP("ReasonText", "Indonesia"),
+    QT_TRANSLATE_NOOP("ReasonText", "Malaysia"), QT_TRANSLATE_NOOP("ReasonText", "Singapore"),
+    QT_TRANSLATE_NOOP("ReasonText", "South Korea"), QT_TRANSLATE_NOOP("ReasonText", "Japan"),
+    QT_TRANSLATE_NOOP("ReasonText", "India"), QT_TRANSLATE_NOOP("ReasonText", "Germany"),
+    QT_TRANSLATE_NOOP("ReasonText", "France"), QT_TRANSLATE_NOOP("ReasonText", "Poland"),
+    QT_TRANSLATE_NOOP("ReasonText", "Lithuania"), QT_TRANSLATE_NOOP("ReasonText", "Latvia"),
+))
+
 # domain.phones._FIX_MESSAGES (a fixed cell's message joins them with spaces)
 FIX_MESSAGES = {
     "leading_zero": QT_TRANSLATE_NOOP("ReasonText", "Excel dropped the leading 0; read as a national number."),
@@ -64,7 +80,8 @@ PHONE_PATTERNS: tuple[Spec, ...] = (
     (r"Other text around the phone number: (\S+) was found in the cell\.",
      QT_TRANSLATE_NOOP("ReasonText", "Other text around the phone number: {0} was found in the cell."), ()),
     (r"Not a valid (\S+) number; a valid number of (.+) \((\w+)\): choose country (\w+)\.",
-     QT_TRANSLATE_NOOP("ReasonText", "Not a valid {0} number; a valid number of {1} ({2}): choose country {3}."), ()),
+     QT_TRANSLATE_NOOP("ReasonText", "Not a valid {0} number; a valid number of {1} ({2}): choose country {3}."),
+     ("", "country")),
     (r"Another number from the cell of row (\d+): (\S+)\.",
      QT_TRANSLATE_NOOP("ReasonText", "Another number from the cell of row {0}: {1}."), ()),
     (r"Same phone number as row (\d+)\.", QT_TRANSLATE_NOOP("ReasonText", "Same phone number as row {0}."), ()),
@@ -150,7 +167,7 @@ WARNING_PATTERNS: tuple[Spec, ...] = (
      QT_TRANSLATE_NOOP("ReasonText", "Read sheet '{0}': the first sheet '{1}' holds no contact list."), ()),
     (r"Most phone numbers look like numbers of (.+) \((\w+)\), not of (.+) \((\w+)\): choose country (\w+)\.",
      QT_TRANSLATE_NOOP("ReasonText", "Most phone numbers look like numbers of {0} ({1}), not of {2} ({3}): choose country {4}."),
-     ()),
+     ("country", "", "country")),
     (r"(\d+) NUL byte\(s\) were removed from the file\.",
      QT_TRANSLATE_NOOP("ReasonText", "{0} NUL byte(s) were removed from the file."), ("num",)),
 )

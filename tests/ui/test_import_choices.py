@@ -12,8 +12,13 @@ from pytestqt.qtbot import QtBot
 from qt_support import add_account
 from test_import_helpers import close_service, make_service
 
+from campaign_gui.domain.phones import REASONS, normalize_phone
+from campaign_gui.reading.country import country_message, row_message
+from campaign_gui.reading.sheet_choice import SheetChoice, SheetScore, ask_message
+from campaign_gui.services import texts
 from campaign_gui.services.container import AppServices
 from campaign_gui.services.import_service import ImportService, RowStatus
+from campaign_gui.ui.i18n import I18N_DIR, LanguageManager
 from campaign_gui.ui.import_wizard.draft import ImportDraft
 from campaign_gui.ui.import_wizard.review_page import ReviewPage
 from campaign_gui.ui.import_wizard.wizard import ImportWizard
@@ -111,3 +116,40 @@ def test_another_countrys_numbers_are_said_once_and_checked_again(service: Impor
     qtbot.waitUntil(lambda: draft.result is not None and not page.progress.isVisible(), timeout=20_000)
     assert draft.region == "RU" and draft.result is not None and draft.result.valid == 40
     assert page.banner.isHidden()
+
+
+def test_a_numbered_template_reviews_as_its_contacts(service: ImportService, qtbot: QtBot, tmp_path: Path) -> None:
+    rows: list[list[Any]] = [["STT", "Họ và tên", "Số điện thoại"]]
+    rows += [[i + 1, f"Khách {i}", f"09{62345600 + i:08d}"] if i < 45 else [i + 1] for i in range(200)]
+    page, draft = review(service, qtbot, workbook(tmp_path / "stt.xlsx", {"S": rows}))
+    assert draft.result is not None and (draft.result.rows, draft.result.invalid, draft.result.blank) == (45, 0, 155)
+    assert "45 data rows (155 blank rows skipped)" in page.status.text()
+
+
+@pytest.fixture
+def vietnamese(qapp: Any) -> Iterator[None]:
+    languages = LanguageManager(I18N_DIR)
+    languages.apply("vi")
+    try:
+        yield
+    finally:
+        languages.clear()
+
+
+def test_new_reasons_and_notes_in_vietnamese(vietnamese: None) -> None:
+    for cell in ("0901234567 - 0912345678", "Zalo: 0355036104", "0901234567, 0912345678; 0355036104",
+                 "8 985 998-75-99"):
+        result = normalize_phone(cell, "VN")
+        assert texts.phone_message_text(result.message, result.reason) != result.message, cell
+        assert texts.phone_reason_text(result.reason) != REASONS[result.reason], cell
+    assert texts.phone_message_text("Two phone numbers in one cell: +84901234567 and +84912345678.") == (
+        "Hai số điện thoại trong một ô: +84901234567 và +84912345678.")
+    assert texts.warning_text(country_message("RU", "VN")) == (
+        "Phần lớn số điện thoại trông như số của Nga (RU), không phải của Việt Nam (VN): hãy chọn quốc gia RU.")
+    assert texts.phone_message_text(row_message("RU", "VN")) == (
+        "Không phải số hợp lệ của VN; là số hợp lệ của Nga (RU): hãy chọn quốc gia RU.")
+    note = SheetChoice(1, (SheetScore(0, "Hướng dẫn", 1), SheetScore(1, "DS", 45)), skipped="Hướng dẫn").note()
+    assert note is not None
+    assert texts.warning_text(note) == "Đã đọc trang tính 'DS': trang đầu tiên 'Hướng dẫn' không có danh sách liên hệ."
+    ask = ask_message(SheetChoice(None, (), skipped="G", contenders=(SheetScore(1, "A", 9), SheetScore(2, "B", 8))))
+    assert texts.input_error_text("choose_sheet", ask).startswith("Nhiều trang tính có số điện thoại ('A' (9), 'B' (8)")

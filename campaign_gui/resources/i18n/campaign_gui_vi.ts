@@ -1422,6 +1422,102 @@ Nhật ký: {1}</translation>
         <translation>Có chữ khác quanh số điện thoại.</translation>
     </message>
     <message>
+        <source>Vietnam</source>
+        <translation>Việt Nam</translation>
+    </message>
+    <message>
+        <source>Russia</source>
+        <translation>Nga</translation>
+    </message>
+    <message>
+        <source>Belarus</source>
+        <translation>Belarus</translation>
+    </message>
+    <message>
+        <source>Ukraine</source>
+        <translation>Ukraina</translation>
+    </message>
+    <message>
+        <source>Kazakhstan</source>
+        <translation>Kazakhstan</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>Úc</translation>
+    </message>
+    <message>
+        <source>the United Kingdom</source>
+        <translation>Vương quốc Anh</translation>
+    </message>
+    <message>
+        <source>the United States</source>
+        <translation>Hoa Kỳ</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>Trung Quốc</translation>
+    </message>
+    <message>
+        <source>Thailand</source>
+        <translation>Thái Lan</translation>
+    </message>
+    <message>
+        <source>Laos</source>
+        <translation>Lào</translation>
+    </message>
+    <message>
+        <source>Cambodia</source>
+        <translation>Campuchia</translation>
+    </message>
+    <message>
+        <source>the Philippines</source>
+        <translation>Philippines</translation>
+    </message>
+    <message>
+        <source>Indonesia</source>
+        <translation>Indonesia</translation>
+    </message>
+    <message>
+        <source>Malaysia</source>
+        <translation>Malaysia</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>Singapore</translation>
+    </message>
+    <message>
+        <source>South Korea</source>
+        <translation>Hàn Quốc</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>Nhật Bản</translation>
+    </message>
+    <message>
+        <source>India</source>
+        <translation>Ấn Độ</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Đức</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>Pháp</translation>
+    </message>
+    <message>
+        <source>Poland</source>
+        <translation>Ba Lan</translation>
+    </message>
+    <message>
+        <source>Lithuania</source>
+        <translation>Litva</translation>
+    </message>
+    <message>
+        <source>Latvia</source>
+        <translation>Latvia</translation>
+    </message>
+    <message>
         <source>Excel dropped the leading 0; read as a national number.</source>
         <translation>Excel đã bỏ số 0 ở đầu; đọc như số trong nước.</translation>
     </message>
