@@ -45,10 +45,12 @@ def register(subparsers: Any) -> None:
                    help="where to upload: campaign=CA123 (stringee), list=123 (smsby), campaign=1042 [list=501 | "
                         "list_name=…] (alohub), list=NAME tag=NAME (cellcast, repeatable), campaign=new sender=… "
                         "message=… start=ISO8601 (dynmsg)")
-    p.add_argument("--sheet", help="sheet name or 1-based number (default: the first visible sheet)")
+    p.add_argument("--sheet", help="sheet name or 1-based number (default: the sheet holding the contacts)")
     p.add_argument("--header-row", type=int, help="1-based header row (0 = no header; default: detected)")
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                    help="FIELD=COLUMN, COLUMN a header name, a 1-based number or a letter; repeatable")
+    p.add_argument("--split-numbers", action="store_true",
+                   help="a cell holding several phone numbers gives one contact per number (same name and fields)")
     p.add_argument("--policy", choices=[x.value for x in InvalidPolicy], default=InvalidPolicy.DROP.value,
                    help="invalid rows: block the import, drop them (default), or include them as typed")
     p.add_argument("--pacing", type=float, help="seconds between request starts (default: the provider's; 0 = off)")
@@ -114,11 +116,17 @@ def _validate(args: argparse.Namespace, path: Path, region: str) -> Any:
         with open_source(path, encoding=args.encoding) as source:
             sheet = _sheet_arg(source, args.sheet)
             mapping = _chooser(args.map, region) if args.map else None
-            return validate_sheet(source, sheet, args.header_row, mapping, region)
+            result = validate_sheet(source, sheet, args.header_row, mapping, region)
     except ImportInputError as exc:
         raise CliError(exc.message, EXIT_BAD_INPUT) from None
     except ValueError as exc:  # an unknown country code
         raise CliError(str(exc), EXIT_BAD_INPUT) from None
+    if args.split_numbers:
+        result = result.split_numbers()
+    if not args.json:
+        for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    return result
 
 
 # -- shared with ``jobs`` ------------------------------------------------------------------------------

@@ -26,12 +26,15 @@ FIELDS = ("phone", "name", "email", "first_name", "last_name")
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("validate", help="check a spreadsheet: counts of valid, fixed, invalid, duplicate rows")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--sheet", help="sheet name or 1-based number (default: the first visible sheet)")
+    p.add_argument("--sheet", help="sheet name or 1-based number (default: the sheet holding the contacts: the "
+                                   "first visible one unless it holds none)")
     p.add_argument("--header-row", type=int, help="1-based header row (0 = no header; default: detected)")
     p.add_argument("--country", default="VN", help="default country for numbers without +code (default VN)")
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                    help="FIELD=COLUMN, COLUMN a header name, a 1-based number or a letter (A, B…); repeatable")
     p.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")
+    p.add_argument("--split-numbers", action="store_true",
+                   help="a cell holding several phone numbers gives one contact per number (same name and fields)")
     p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     p.set_defaults(func=run)
 
@@ -45,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
             region = args.country.upper()
             mapping = _chooser(args.map, region) if args.map else None
             result = validate_sheet(source, sheet, args.header_row, mapping, region, progress=progress)
+        if args.split_numbers:
+            result = result.split_numbers()
     except ImportInputError as exc:
         _end(progress)
         print(f"error: {exc.message}", file=sys.stderr)
@@ -143,10 +148,11 @@ class _Progress:
             self.shown = False
 
 
-def _invalid_rows(result: ValidationResult, limit: int) -> list[dict[str, Any]]:
+def _invalid_rows(result: ValidationResult, limit: int, skip: str = "") -> list[dict[str, Any]]:
+    """The first invalid rows; ``skip``: a reason said once for the whole column (the country hint)."""
     out = []
     for rec in result.records():
-        if rec.status == RowStatus.INVALID:
+        if rec.status == RowStatus.INVALID and rec.reason != skip:
             out.append({"row": rec.row, "phone": rec.original_phone, "reason": rec.reason, "message": rec.message,
                         "suggestion": rec.suggestion})
             if len(out) >= limit:
@@ -165,8 +171,11 @@ def _human(result: ValidationResult, seconds: float) -> str:
     for code, n in result.reasons.items():
         lines.append(f"  {n:>8,}  {code}")
     if result.suggestions:
-        lines.append(f"{len(result.suggestions):,} row(s) have a suggested fix (old Vietnamese prefixes)")
-    bad = _invalid_rows(result, SHOW_INVALID)
+        lines.append(f"{len(result.suggestions):,} row(s) have a suggested fix")
+    if result.multi_number_rows:
+        lines.append(f"{result.multi_number_rows:,} cell(s) hold several phone numbers: --split-numbers imports "
+                     "each number as its own contact")
+    bad = _invalid_rows(result, SHOW_INVALID, skip="other_country" if result.country_hint else "")
     if bad:
         lines.append("first invalid rows:")
         lines.extend(f"  row {b['row']}: {b['phone']!r}: {b['message']}" for b in bad)

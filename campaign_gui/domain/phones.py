@@ -35,7 +35,7 @@ from __future__ import annotations
 import gc
 from array import array
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -52,6 +52,7 @@ from campaign_gui.domain.phones_fast import (
     region_table,
 )
 from campaign_gui.domain.phones_format import to_provider_format
+from campaign_gui.domain.phones_multi import SEVERAL, TEXT_AROUND, find_numbers
 from campaign_gui.domain.phones_oracle import MAX_LENGTH
 from campaign_gui.domain.phones_suggest import (
     OLD_VN_PREFIXES,
@@ -100,8 +101,13 @@ REASONS: Mapping[str, str] = MappingProxyType(
         "invalid_number": "Not a valid phone number.",
         "invalid_for_region": "Not a valid number for this country; with a '+' in front it is a valid foreign number.",
         "old_prefix": "Old 11-digit Vietnamese mobile number; the prefix changed in 2018.",
+        SEVERAL: "More than one phone number in one cell.",
+        TEXT_AROUND: "Other text around the phone number.",
     }
 )
+# invalid cells worth a look for numbers among other text (phones_multi); the rest say all there is
+_EXPLAINED = frozenset({_clean.NOT_A_NUMBER, _clean.TOO_LONG, "too_short", "invalid_length", "invalid_number",
+                        "invalid_country_code", SEVERAL, TEXT_AROUND})
 
 _FIX_MESSAGES = {
     "leading_zero": "Excel dropped the leading 0; read as a national number.",
@@ -127,6 +133,7 @@ _POSSIBLE_REASONS = {
     ValidationResult.INVALID_LENGTH: "invalid_length",
 }
 
+MAX_DIGITS = 15  # E.164's limit: REASONS["too_long"] says "more than 15"
 _new = object.__new__
 _set_fields = tuple(getattr(PhoneResult, name).__set__ for name in PhoneResult.__slots__)
 
@@ -164,15 +171,17 @@ class PhoneColumn:
     outcome: Sequence[int]  # per cell: index in ``outcomes`` (0 = plainly valid)
     outcomes: list[Outcome]
     suggestions: dict[int, str]  # cell index -> suggested E.164 (sparse)
+    numbers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # cell index -> every number it holds
 
     @classmethod
     def build(cls, e164: list[str], kinds: list[int], outcomes: list[Outcome],
-              suggestions: dict[int, str]) -> PhoneColumn:
+              suggestions: dict[int, str], numbers: dict[int, tuple[str, ...]] | None = None) -> PhoneColumn:
         codes = [STATUS_CODES[o[0]] for o in outcomes]
         if len(outcomes) <= 256:
             packed = bytes(kinds)
-            return cls(packed.translate(bytes(codes + [0] * (256 - len(codes)))), e164, packed, outcomes, suggestions)
-        return cls(bytes(map(codes.__getitem__, kinds)), e164, array("I", kinds), outcomes, suggestions)
+            return cls(packed.translate(bytes(codes + [0] * (256 - len(codes)))), e164, packed, outcomes, suggestions,
+                       numbers or {})
+        return cls(bytes(map(codes.__getitem__, kinds)), e164, array("I", kinds), outcomes, suggestions, numbers or {})
 
     def __len__(self) -> int:
         return len(self.status)
@@ -237,6 +246,15 @@ def _check_region(region: str) -> str:
 
 def normalize_phone_reference(value: object, region: str) -> PhoneResult:
     """normalize_phone computed by phonenumbers alone (the oracle the fast path is tested against)."""
+    result = _reference(value, region)
+    if result.status == "invalid" and result.reason in _EXPLAINED:
+        found = find_numbers(value, region)
+        if found is not None:
+            return _invalid(found.reason, found.message, found.numbers[0])
+    return result
+
+
+def _reference(value: object, region: str) -> PhoneResult:
     _check_region(region)
     cleaned = clean_cell(value)
     if isinstance(cleaned, str):
@@ -297,6 +315,8 @@ def _invalid_answer(digits: str, plus: bool, region: str, reason: str, where: st
             return _invalid("invalid_for_region", message, foreign[0])
     if reason in ("too_short", "invalid_length", "invalid_number"):
         return _invalid(reason, REASONS[reason][:-1] + f" ({where}).")
+    if reason == _clean.TOO_LONG and len(digits) <= MAX_DIGITS:  # too long for this country, not for any phone
+        return _invalid(reason, f"Too many digits for a phone number ({where}).")
     return _INVALID[reason]
 
 
@@ -331,8 +351,46 @@ def normalize_column(values: Sequence[object], region: str) -> PhoneColumn:
     _check_region(region)
     table = region_table(region)
     if table is None:
-        return _column_of([normalize_phone_reference(value, region) for value in values])
-    return _normalize_batch(values, region, table)
+        column = _column_of([normalize_phone_reference(value, region) for value in values])
+    else:
+        column = _normalize_batch(values, region, table)
+    if 2 in column.status:  # only invalid cells are looked at again: the valid path pays one bytes scan
+        return _explain(values, column, region)
+    return column
+
+
+def _explain(values: Sequence[object], column: PhoneColumn, region: str) -> PhoneColumn:
+    """Invalid cells holding numbers among other text (two numbers, words around one) say so (phones_multi)."""
+    status, outcome, outcomes = column.status, column.outcome, column.outcomes
+    explained = [code for code, o in enumerate(outcomes) if o[0] == "invalid" and o[1] in _EXPLAINED]
+    if not explained:
+        return column
+    wanted = frozenset(explained)
+    kinds: list[int] | None = None
+    new_outcomes = list(outcomes)
+    codes = {o: code for code, o in enumerate(outcomes)}
+    suggestions, numbers = dict(column.suggestions), dict(column.numbers)
+    if not isinstance(values, list | tuple):
+        values = list(values)  # any iterable the batch took, indexed here
+    i = status.find(2)
+    while i != -1:
+        if outcome[i] in wanted:
+            found = find_numbers(values[i], region)
+            if found is not None:
+                key: Outcome = ("invalid", found.reason, found.message, "")
+                code = codes.get(key)
+                if code is None:
+                    code = codes[key] = len(new_outcomes)
+                    new_outcomes.append(key)
+                if kinds is None:
+                    kinds = list(outcome)
+                kinds[i] = code
+                suggestions[i] = found.numbers[0]
+                numbers[i] = found.numbers
+        i = status.find(2, i + 1)
+    if kinds is None:
+        return column
+    return PhoneColumn.build(column.e164, kinds, new_outcomes, suggestions, numbers)
 
 
 def _column_of(results: Sequence[PhoneResult]) -> PhoneColumn:

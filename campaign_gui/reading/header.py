@@ -12,6 +12,9 @@ from campaign_gui.reading.source import CellValue
 SCAN_ROWS = 30
 _KNOWN = frozenset(fold(s) for syns in SYNONYMS.values() for s, _ in syns) | {"stt", "id", "no", "note", "ghi chu"}
 _PHONEISH = re.compile(r"^[\s+()\-.\d\uff10-\uff19]{8,}$")
+# text that is a value, not a label: numbers (signs, separators, exponents), booleans, dates and times
+_VALUE_TEXT = re.compile(r"^[-+]?[\d\s.,]*\d[\d\s.,]*(e[-+]?\d+)?%?$|^(true|false)$|^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}"
+                         r"|^\d{1,2}:\d{2}", re.IGNORECASE)
 
 
 def _text(v: CellValue) -> str:
@@ -29,7 +32,7 @@ def _is_label(v: CellValue) -> bool:
     if not isinstance(v, str):
         return False
     s = v.strip()
-    return bool(s) and not _PHONEISH.match(s) and not s.replace(".", "", 1).isdigit() and "@" not in s
+    return bool(s) and not _PHONEISH.match(s) and not _VALUE_TEXT.match(s) and "@" not in s
 
 
 def _phoneish(v: CellValue) -> bool:
@@ -55,10 +58,16 @@ def detect_header(rows: Sequence[Sequence[CellValue]]) -> int | None:
         score = 3.0 * known + len(labels) - (len(filled) - len(labels))
         if len(filled) == 1 and widest > 1:
             score -= 2  # a lone title cell above a wider table
+        # header labels are distinct: "blah blah" repeated along a row is a banner or data, not a header
+        score -= 2 * (len(labels) - len({fold(str(v)) for v in labels}))
         below = _next_filled(rows, i)
         if below is not None:
-            if any(_phoneish(below[c]) for c in range(len(below)) if c < len(row) and row[c] not in (None, "")):
+            under = [below[c] for c in range(min(len(below), len(row))) if row[c] not in (None, "")
+                     and below[c] not in (None, "")]
+            if any(_phoneish(v) for v in under):
                 score += 2
+            elif any(not _is_label(v) for v in under):
+                score += 1.5  # labels above values (numbers, dates): the shape of a header over data
             if sum(1 for v in below if v not in (None, "")) >= max(1, len(filled) // 2):
                 score += 1
         if best is None or score > best[0]:
@@ -83,15 +92,24 @@ def column_letter(index: int) -> str:
 
 
 def header_names(row: Sequence[CellValue] | None, width: int) -> list[str]:
-    """Unique column names: blank -> 'Column C'; repeats -> 'Phone (2)'."""
+    """Unique column names: blank -> 'Column C'; repeats -> 'Phone (2)'.
+
+    Linear in the number of columns: each label remembers the next suffix to try, so a row of 16,384 equal
+    labels costs 16,384 look-ups, not 16,384² / 2 (benchmarks/header_bench.py)."""
     cells = list(row or [])
-    used: set[str] = set()
+    used: set[str] = set()  # (a call: tests count its look-ups)
+    next_suffix: dict[str, int] = {}  # folded base label -> the next "(n)" to try
     names: list[str] = []
     for c in range(max(width, len(cells))):
         base = (" ".join(_text(cells[c]).split()) if c < len(cells) else "") or f"Column {column_letter(c)}"
-        name, n = base, 2
-        while name.casefold() in used:
-            name, n = f"{base} ({n})", n + 1
+        name, key = base, base.casefold()
+        if key in used:
+            n = next_suffix.get(key, 2)
+            name = f"{base} ({n})"
+            while name.casefold() in used:  # "A (2)" typed as a label of its own: skip past it
+                n += 1
+                name = f"{base} ({n})"
+            next_suffix[key] = n + 1
         used.add(name.casefold())
         names.append(name)
     return names

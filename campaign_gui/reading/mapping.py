@@ -143,12 +143,51 @@ def _sniff(headers: Sequence[str], sample: Sequence[Sequence[CellValue]], used: 
 
 
 def _phone_hits(values: list[CellValue], region: str) -> int:
-    if _sequential_small(values):
+    if _sequential_small(values) or _ids(values):
         return 0
     from campaign_gui.domain.phones import normalize_many
 
-    results = normalize_many(values, region)
+    results = normalize_many([v for v in values if not _test_integer(v)], region)
     return sum(1 for r in results if r.e164)
+
+
+def _integer(v: CellValue) -> int | None:
+    """A whole number written as a number (or as digits without a leading 0 or '+'), else None."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int | float) and float(v).is_integer():
+        return int(v)
+    if isinstance(v, str):
+        t = v.strip()
+        if t[:1] == "-":
+            t = t[1:]
+        if t.isascii() and t.isdigit() and not t.startswith("0"):
+            return int(v.strip())
+    return None
+
+
+def _test_integer(v: CellValue) -> bool:
+    """Values programmers type as test data, never phones: 2^n and 2^n - 1 (2147483647), negative numbers,
+    one digit repeated (9999999999), the digits in a row (1234567890)."""
+    n = _integer(v)
+    if n is None:
+        return False
+    if n < 0:
+        return True
+    text = str(n)
+    return (n >= 1 << 20 and ((n & (n - 1)) == 0 or (n & (n + 1)) == 0)) or len(set(text)) == 1 \
+        or text in "1234567890" or text in "9876543210"
+
+
+def _ids(values: list[CellValue]) -> bool:
+    """A column of record ids: whole numbers of one length, strictly increasing in small steps (a sorted
+    list of phones steps by millions)."""
+    nums = [_integer(v) for v in values]
+    if len(nums) < 5 or any(n is None for n in nums):
+        return False
+    known = [n for n in nums if n is not None]
+    return (len({len(str(n)) for n in known}) == 1 and all(a < b for a, b in zip(known, known[1:], strict=False))
+            and known[-1] - known[0] <= 1000 * len(known))
 
 
 def _sequential_small(values: list[CellValue]) -> bool:
@@ -165,6 +204,39 @@ def _sequential_small(values: list[CellValue]) -> bool:
             return False
     steps = sum(1 for a, b in zip(nums, nums[1:], strict=False) if b - a == 1)
     return max(nums) < 10_000_000 or steps >= 0.8 * (len(nums) - 1)
+
+
+def counter_columns(headers: Sequence[str], sample: Sequence[Sequence[CellValue]],
+                    mapping: ColumnMapping) -> list[int]:
+    """Unmapped columns of running numbers (a template's STT 1..200): headed STT/No/#…, or counting up by
+    one down the sample. A row holding nothing but such a number is blank (validate)."""
+    mapped = set(mapping.fields.values())
+    width = max(len(headers), max((len(r) for r in sample), default=0))
+    out: list[int] = []
+    for col in range(width):
+        if col in mapped:
+            continue
+        if col < len(headers) and fold(headers[col]) in ROW_NUMBER_HEADERS and fold(headers[col]):
+            out.append(col)
+            continue
+        values = [r[col] for r in sample if col < len(r) and r[col] not in (None, "")][:SNIFF_SAMPLE]
+        if len(values) >= 3 and _counting_up(values):
+            out.append(col)
+    return out
+
+
+def _counting_up(values: list[CellValue]) -> bool:
+    nums: list[int] = []
+    for v in values:
+        if isinstance(v, bool):
+            return False
+        if isinstance(v, int | float) and float(v).is_integer():
+            nums.append(int(v))
+        elif isinstance(v, str) and v.strip().isdigit() and len(v.strip()) < 7:
+            nums.append(int(v.strip()))
+        else:
+            return False
+    return sum(1 for a, b in zip(nums, nums[1:], strict=False) if b - a == 1) >= 0.8 * (len(nums) - 1)
 
 
 def headers_key(headers: Sequence[str]) -> str:

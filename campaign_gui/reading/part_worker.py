@@ -13,7 +13,7 @@ import gc
 import logging
 import multiprocessing
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -75,11 +75,12 @@ class PartWorker:
     def taken(self) -> bool:
         return self.path is not None
 
-    def walk(self, header_row: int, mapping: ColumnMapping) -> None:
-        """Start walking the part's data rows (those after ``header_row``, 1-based) with ``mapping``."""
+    def walk(self, header_row: int, mapping: ColumnMapping, counters: Sequence[int] = ()) -> None:
+        """Start walking the part's data rows (those after ``header_row``, 1-based) with ``mapping``;
+        ``counters``: running-number columns (walk.Walk)."""
         self.skip = max(self.start, header_row)
         try:
-            self.conn.send(("walk", self.skip, dict(mapping.fields), self.region))
+            self.conn.send(("walk", self.skip, dict(mapping.fields), self.region, tuple(counters)))
         except (OSError, ValueError):
             pass  # the child is gone: result() says so
 
@@ -179,11 +180,11 @@ def serve(conn: Any) -> None:
                 if failed is not None:
                     conn.send(("error", failed.message, failed.kind))
                     continue
-                _, skip, fields, region = msg
+                _, skip, fields, region, counters = msg
                 rows = WorkbookSource._rows(sheet, skip, None)
                 sheet = None  # the rows iterator holds it; freed once walked
                 conn.send(("done", walk_rows(rows, skip + 1, ColumnMapping(fields), region,
-                                             lambda n: conn.send(("progress", n)))))
+                                             lambda n: conn.send(("progress", n)), counters)))
             else:
                 return
     except (EOFError, OSError, KeyboardInterrupt):

@@ -36,6 +36,7 @@ class ColumnStore:
     email: PackedStrings = field(default_factory=PackedStrings)
     extras: dict[str, PackedStrings] = field(default_factory=dict)
     suggestion: dict[int, str] = field(default_factory=dict)  # sparse: index -> E.164
+    numbers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sparse: a cell holding several numbers
     reasons: Interner = field(default_factory=Interner)
     messages: Interner = field(default_factory=Interner)
 
@@ -45,8 +46,10 @@ class ValidationResult:
 
     def __init__(self, store: ColumnStore, *, sheet: str, header_row: int, columns: Sequence[str],
                  mapping: ColumnMapping, region: str, blank: int, warnings: Sequence[str] = (),
-                 e164_override: Mapping[int, str] | None = None, dup_of: dict[int, int] | None = None) -> None:
+                 e164_override: Mapping[int, str] | None = None, dup_of: dict[int, int] | None = None,
+                 country_hint: str | None = None) -> None:
         self._s = store
+        self.country_hint = country_hint  # most numbers are invalid here but valid in this country (reading.country)
         self.sheet = sheet
         self.header_row = header_row  # 1-based; 0 = the sheet has no header row
         self.columns = list(columns)
@@ -184,17 +187,68 @@ class ValidationResult:
         """Pending suggestions: index -> E.164 (old VN prefixes, numbers missing their '+')."""
         return {i: e for i, e in self._s.suggestion.items() if i not in self._override}
 
-    def accept_suggestions(self, reasons: Sequence[str] = ("old_prefix",)) -> ValidationResult:
-        """A new result where rows with a suggestion for one of ``reasons`` become FIXED (dedupe redone)."""
+    def accept_suggestions(self, reasons: Sequence[str] = ("old_prefix",),
+                           rows: Iterable[int] | None = None) -> ValidationResult:
+        """A new result where rows with a suggestion for one of ``reasons`` become FIXED (dedupe redone);
+        ``rows``: only these row indexes (accepting one by one), whatever their reason."""
         s = self._s
         override = dict(self._override)
-        wanted = {s.reasons.code(r) for r in reasons}
-        for i, e in s.suggestion.items():
-            if s.reason[i] in wanted:
-                override[i] = e
-        return ValidationResult(s, sheet=self.sheet, header_row=self.header_row, columns=self.columns,
+        if rows is not None:
+            override.update((i, s.suggestion[i]) for i in rows if i in s.suggestion)
+        else:
+            wanted = {s.reasons.code(r) for r in reasons}
+            for i, e in s.suggestion.items():
+                if s.reason[i] in wanted:
+                    override[i] = e
+        return self._derived(s, override)
+
+    def _derived(self, store: ColumnStore, override: dict[int, str]) -> ValidationResult:
+        return ValidationResult(store, sheet=self.sheet, header_row=self.header_row, columns=self.columns,
                                 mapping=self.mapping, region=self.region, blank=self.blank,
-                                warnings=self.warnings, e164_override=override)
+                                warnings=self.warnings, e164_override=override, country_hint=self.country_hint)
+
+    @property
+    def multi_number_rows(self) -> int:
+        """Invalid rows whose cell holds several numbers (each may become its own contact: split_numbers)."""
+        return sum(1 for i, numbers in self._s.numbers.items() if len(numbers) > 1 and i not in self._override)
+
+    def split_numbers(self) -> ValidationResult:
+        """A new result where every number of a cell holding several is its own contact with the row's name and
+        fields: the first keeps the row (as an accepted suggestion), each other one is a row added after the
+        sheet's last (numbered on from it; its message names the sheet row it comes from)."""
+        s = self._s
+        pending = [(i, numbers) for i, numbers in sorted(s.numbers.items())
+                   if len(numbers) > 1 and i not in self._override and s.status[i] == INVALID]
+        if not pending:
+            return self
+        out = ColumnStore(row_no=array("I", s.row_no), status=array("b", s.status), reason=array("H", s.reason),
+                          message=array("I", s.message), suggestion=dict(s.suggestion), numbers=dict(s.numbers),
+                          reasons=s.reasons, messages=s.messages)
+        for mine, theirs in ((out.e164, s.e164), (out.original, s.original), (out.name, s.name),
+                             (out.email, s.email)):
+            mine.extend_packed(theirs)  # shares the sealed blocks: nothing of ``s`` changes
+        out.extras = {}
+        for key, col in s.extras.items():
+            out.extras[key] = PackedStrings()
+            out.extras[key].extend_packed(col)
+        override = dict(self._override)
+        next_row = max(s.row_no, default=0) + 1
+        for i, numbers in pending:
+            override[i] = numbers[0]
+            out.numbers.pop(i, None)
+            for number in numbers[1:]:
+                out.row_no.append(next_row)
+                next_row += 1
+                out.status.append(FIXED)
+                out.reason.append(0)
+                out.message.append(out.messages.code(f"Another number from the cell of row {s.row_no[i]}: {number}."))
+                out.e164.append(number)
+                out.original.append(s.original[i])
+                out.name.append(s.name[i])
+                out.email.append(s.email[i])
+                for key, col in s.extras.items():
+                    out.extras[key].append(col[i])
+        return self._derived(out, override)
 
     def _check_blocked(self, policy: InvalidPolicy) -> None:
         if policy == InvalidPolicy.BLOCK and self.invalid:
@@ -276,7 +330,8 @@ class ValidationResult:
                 "mapping": {k: self.columns[v] if v < len(self.columns) else v
                             for k, v in self.mapping.fields.items()},
                 "mapping_reasons": dict(self.mapping.reasons), "reasons": dict(self.reasons),
-                "suggestions": len(self.suggestions), "warnings": self.warnings}
+                "suggestions": len(self.suggestions), "warnings": self.warnings,
+                "country_hint": self.country_hint, "multi_number_rows": self.multi_number_rows}
 
 
 def _json_object(keys: list[str]) -> Callable[[tuple[str, ...]], str]:

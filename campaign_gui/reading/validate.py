@@ -11,11 +11,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from campaign_gui.domain.errors import ImportInputError
+from campaign_gui.reading.country import country_message, foreign_country, mark_foreign
 from campaign_gui.reading.header import detect_header, header_names
-from campaign_gui.reading.mapping import Extra, propose_mapping
+from campaign_gui.reading.mapping import Extra, counter_columns, propose_mapping
 from campaign_gui.reading.part_worker import MIN_START, PartWorker, WorkerLost
 from campaign_gui.reading.reader import open_source
 from campaign_gui.reading.result import ValidationResult
+from campaign_gui.reading.sheet_choice import resolve_default_sheet
 from campaign_gui.reading.source import Cancelled, CellValue, Source
 from campaign_gui.reading.types import ColumnMapping
 from campaign_gui.reading.walk import Pipeline, Progress, Walk, cell_text
@@ -38,9 +40,10 @@ def validate_sheet(source: Source, sheet: str | int | None, header_row: int | No
     callable ``(columns, sample_rows) -> ColumnMapping`` deciding once the header is known.
     ``workers`` > 0 normalises phones in that many child processes (None = auto: none, see _auto_workers).
     ``offload``: a big .xlsx sheet's last part is walked by a child process (see part_worker).
-    Raises ImportInputError (no phone column, unknown sheet) or Cancelled.
+    ``sheet`` None: the sheet that holds the contacts (sheet_choice; the first visible one unless it holds none).
+    Raises ImportInputError (no phone column, unknown sheet, several sheets to choose from) or Cancelled.
     """
-    idx = source.resolve_sheet(sheet)
+    idx = resolve_default_sheet(source, region) if sheet is None else source.resolve_sheet(sheet)
     pipeline = Pipeline(region, _auto_workers(source, workers))  # workers start while the sheet is parsed
     part = PartWorker(region) if offload and (header_row is None or header_row + HEAD_ROWS < MIN_START) else None
     collecting = gc.isenabled()
@@ -79,10 +82,12 @@ def _validate(source: Source, idx: int, header_row: int | None, mapping: ColumnM
     if "phone" not in mapping.fields:
         raise ImportInputError("No phone column was found: choose which column holds the phone numbers "
                                "(e.g. --map phone=B).", kind="no_phone")
+    counters = counter_columns(columns if header_row else [], head[header_row:], mapping)
     remote = part if part is not None and part.taken else None
     if remote is not None:
-        remote.walk(header_row, mapping)
-    walk = Walk(mapping, cancel, progress, pipeline, elsewhere=remote.poll if remote is not None else None)
+        remote.walk(header_row, mapping, counters)
+    walk = Walk(mapping, cancel, progress, pipeline, elsewhere=remote.poll if remote is not None else None,
+                counters=counters)
     walk.feed(itertools.chain(head[header_row:], rows), header_row + 1)
     if remote is not None:
         try:
@@ -90,9 +95,13 @@ def _validate(source: Source, idx: int, header_row: int | None, mapping: ColumnM
         except WorkerLost:
             walk.alone()
             walk.feed(remote.local_rows(cancel), remote.skip + 1)
+    warnings = list(source.warnings)
+    hint = foreign_country(walk.store, region)
+    if hint is not None and mark_foreign(walk.store, region, hint):
+        warnings.append(country_message(hint, region))
     return ValidationResult(walk.store, sheet=source.sheet_names[idx], header_row=header_row, columns=columns,
-                            mapping=mapping, region=region, blank=walk.blank, warnings=source.warnings,
-                            dup_of=walk.dup_of)
+                            mapping=mapping, region=region, blank=walk.blank, warnings=warnings,
+                            dup_of=walk.dup_of, country_hint=hint)
 
 
 def _auto_workers(source: Source, workers: int | None) -> int:

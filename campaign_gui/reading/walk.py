@@ -71,6 +71,13 @@ _STR = {str}
 _STR_FLOAT = {str, float}
 
 
+def _filled(row: list[CellValue], counters: frozenset[int]) -> bool:
+    """Whether a row holds anything: not only empty cells, nor only a running number (``counters``)."""
+    if not counters:
+        return any(row) or not all(v is None or v == "" for v in row)
+    return any(v is not None and v != "" and j not in counters for j, v in enumerate(row))
+
+
 def _column(rows: list[list[CellValue]], col: int | None, shortest: int) -> list[CellValue]:
     if col is None:
         return [""] * len(rows)
@@ -127,8 +134,11 @@ class Walk:
     merges this walk's columns into its own (part_worker)."""
 
     def __init__(self, mapping: ColumnMapping, cancel: threading.Event | None, progress: Progress | None,
-                 pipeline: Pipeline, *, keep_keys: bool = False, elsewhere: Callable[[], int] | None = None) -> None:
+                 pipeline: Pipeline, *, keep_keys: bool = False, elsewhere: Callable[[], int] | None = None,
+                 counters: Sequence[int] = ()) -> None:
         f = mapping.fields
+        # running-number columns (STT 1..200 of a template): a row holding nothing else is blank
+        self.counters = frozenset(counters) - set(f.values())
         self.pc, self.nc, self.ec = f["phone"], f.get("name"), f.get("email")
         self.first_col, self.last_col = f.get("first_name"), f.get("last_name")
         self.extra_cols = {k: c for k, c in f.items() if k not in ("phone", "name", "email")}
@@ -168,13 +178,15 @@ class Walk:
             if not chunk:
                 break
             numbers: Sequence[int]
-            if all(map(any, chunk)):  # the common case: no blank row in the chunk
+            counters = self.counters
+            if all(map(any, chunk)) and (not counters or all(_column(chunk, self.pc, min(map(len, chunk))))):
+                # the common case: no blank row in the chunk (with running numbers: every row has a phone)
                 kept, numbers = chunk, range(row_no, row_no + len(chunk))
                 row_no += len(chunk)
             else:
                 numbers, kept = [], []
                 for r in chunk:
-                    if any(r) or not all(v is None or v == "" for v in r):
+                    if _filled(r, counters):
                         kept.append(r)
                         numbers.append(row_no)
                     else:
@@ -227,6 +239,7 @@ class Walk:
             store.message.fromlist(list(map(messages.__getitem__, col.outcome)))
             for i, suggestion in col.suggestions.items():
                 store.suggestion[base + i] = suggestion
+            store.numbers.update((base + i, found) for i, found in col.numbers.items())
         self._dedupe(col.e164, base)
 
     def _dedupe(self, e164s: Sequence[str], base: int) -> None:
@@ -253,6 +266,7 @@ class Walk:
                              (store.email, part.email), *((store.extras[k], part.extras[k]) for k in store.extras)):
             mine.extend_packed(theirs)
         store.suggestion.update((base + i, v) for i, v in part.suggestion.items())
+        store.numbers.update((base + i, v) for i, v in part.numbers.items())
         self.dup_of.update((base + i, first) for i, first in dup_of.items())
         seen_here = set(filter(self.seen.__contains__, keys))  # phones of these rows already on earlier rows
         seen_here.discard(-1)
@@ -276,9 +290,9 @@ def _recoded(codes: array[int], theirs: Interner, mine: Interner) -> array[int]:
 
 
 def walk_rows(data: Iterator[list[CellValue]], first_row: int, mapping: ColumnMapping, region: str,
-              progress: Progress | None = None) -> Outcome:
+              progress: Progress | None = None, counters: Sequence[int] = ()) -> Outcome:
     """What Walk.merge takes: a child process's share of a big sheet (its last rows)."""
-    walk = Walk(mapping, None, progress, Pipeline(region, 0), keep_keys=True)
+    walk = Walk(mapping, None, progress, Pipeline(region, 0), keep_keys=True, counters=counters)
     walk.feed(data, first_row)
     assert walk.keys is not None
     return walk.store, walk.blank, walk.done, walk.keys, walk.dup_of

@@ -171,9 +171,10 @@ class ImportService(QObject):
         return provider_info(account.provider)
 
     # --- reading ------------------------------------------------------------------------------------
-    def inspect(self, path: str, encoding: str | None = None) -> int:
+    def inspect(self, path: str, encoding: str | None = None, region: str = "VN") -> int:
+        """Ticketed ``fileInspected``: the file's sheets and the one holding the contacts (for ``region``)."""
         ticket = next(self._tickets)
-        self._spawn(ticket, self.worker.inspect(path, encoding), self.fileInspected, "inspect")
+        self._spawn(ticket, self.worker.inspect(path, encoding, region), self.fileInspected, "inspect")
         return ticket
 
     def preview(self, path: str, sheet: int, encoding: str | None = None) -> int:
@@ -232,6 +233,15 @@ class ImportService(QObject):
     def accept_suggestions(self, result: ValidationResult) -> int:
         """Ticketed ``computed`` answer: a new ValidationResult with every suggestion accepted."""
         return self.compute(lambda: result.accept_suggestions(tuple(set(result.reasons) | {"old_prefix"})))
+
+    def accept_rows(self, result: ValidationResult, rows: Sequence[int]) -> int:
+        """Ticketed ``computed`` answer: a new ValidationResult with the suggestions of these rows accepted."""
+        chosen = list(rows)
+        return self.compute(lambda: result.accept_suggestions(rows=chosen))
+
+    def split_numbers(self, result: ValidationResult) -> int:
+        """Ticketed ``computed`` answer: every number of a multi-number cell its own contact (a new result)."""
+        return self.compute(result.split_numbers)
 
     # --- plumbing -------------------------------------------------------------------------------------
     def _spawn(self, ticket: int, awaitable: Any, signal: Any, name: str) -> None:

@@ -43,10 +43,22 @@ class FileSummary:
     warnings: tuple[str, ...] = ()
     encoding: str | None = None
     delimiter: str | None = None
+    # the sheet holding the contacts (reading.sheet_choice): ``chosen`` None = the user must choose among
+    # ``contenders``; ``skipped``: the first visible sheet, passed over as it holds no contact list
+    chosen: int | None = 0
+    skipped: str = ""
+    contenders: tuple[str, ...] = ()
 
     @property
     def first_visible(self) -> int:
         return next((s.index for s in self.sheets if not s.hidden), 0)
+
+    @property
+    def suggested(self) -> int | None:
+        """The sheet to preselect: the chosen one, the first visible one by default, None when asking."""
+        if self.chosen is None:
+            return None
+        return self.chosen if any(s.index == self.chosen for s in self.sheets) else self.first_visible
 
 
 @dataclass(frozen=True)
@@ -98,14 +110,17 @@ class _TicketCancel:
         return self._shared is not None and self._shared.value in (self._ticket, CANCEL_ALL)
 
 
-def inspect_file(path: str, encoding: str | None = None) -> FileSummary:
-    """Identify the file, list its sheets with row counts (loads each sheet once)."""
+def inspect_file(path: str, encoding: str | None = None, region: str = "VN") -> FileSummary:
+    """Identify the file, list its sheets with row counts (loads each sheet once), choose the contacts' sheet."""
     from campaign_gui.reading.reader import open_source
+    from campaign_gui.reading.sheet_choice import choose_sheet
 
     with open_source(Path(path), encoding=encoding) as source:
         sheets = tuple(SheetSummary(s.name, s.index, s.rows, s.cols, s.hidden) for s in source.sheets)
+        choice = choose_sheet(source, region)
         return FileSummary(path=path, kind=source.kind, sheets=sheets, warnings=tuple(source.warnings),
-                           encoding=source.encoding, delimiter=source.delimiter)
+                           encoding=source.encoding, delimiter=source.delimiter, chosen=choice.index,
+                           skipped=choice.skipped or "", contenders=tuple(s.name for s in choice.contenders))
 
 
 def preview_sheet(path: str, sheet: int, encoding: str | None = None, rows: int = PREVIEW_ROWS) -> SheetPreview:
@@ -187,8 +202,8 @@ class ImportWorker:
         if self.use_process:
             self._pool().submit(_warm)
 
-    async def inspect(self, path: str, encoding: str | None = None) -> FileSummary:
-        return await asyncio.wrap_future(self._pool().submit(inspect_file, path, encoding))
+    async def inspect(self, path: str, encoding: str | None = None, region: str = "VN") -> FileSummary:
+        return await asyncio.wrap_future(self._pool().submit(inspect_file, path, encoding, region))
 
     async def preview(self, path: str, sheet: int, encoding: str | None = None) -> SheetPreview:
         return await asyncio.wrap_future(self._pool().submit(preview_sheet, path, sheet, encoding))

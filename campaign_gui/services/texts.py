@@ -57,6 +57,8 @@ def _rules(specs: Iterable[cat.Spec]) -> list[Rule]:
 def _group(kind: str, value: str) -> str:
     if kind == "num":
         return _num(value)
+    if kind == "country":
+        return tr(value) if value in cat.COUNTRY_NAMES else value
     if kind == "nested":
         return outcome_reason_text(value)
     return value

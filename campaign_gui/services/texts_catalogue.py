@@ -28,7 +28,25 @@ PHONE_REASONS = {
     "invalid_number": QT_TRANSLATE_NOOP("ReasonText", "Not a valid phone number."),
     "invalid_for_region": QT_TRANSLATE_NOOP("ReasonText", "Not a valid number for this country; with a '+' in front it is a valid foreign number."),
     "old_prefix": QT_TRANSLATE_NOOP("ReasonText", "Old 11-digit Vietnamese mobile number; the prefix changed in 2018."),
+    "several_numbers": QT_TRANSLATE_NOOP("ReasonText", "More than one phone number in one cell."),
+    "text_around": QT_TRANSLATE_NOOP("ReasonText", "Other text around the phone number."),
 }
+
+# reading.country.NAMES (the countries a column's numbers may belong to), translated inside its messages
+COUNTRY_NAMES = frozenset((
+    QT_TRANSLATE_NOOP("ReasonText", "Vietnam"), QT_TRANSLATE_NOOP("ReasonText", "Russia"),
+    QT_TRANSLATE_NOOP("ReasonText", "Belarus"), QT_TRANSLATE_NOOP("ReasonText", "Ukraine"),
+    QT_TRANSLATE_NOOP("ReasonText", "Kazakhstan"), QT_TRANSLATE_NOOP("ReasonText", "Australia"),
+    QT_TRANSLATE_NOOP("ReasonText", "the United Kingdom"), QT_TRANSLATE_NOOP("ReasonText", "the United States"),
+    QT_TRANSLATE_NOOP("ReasonText", "China"), QT_TRANSLATE_NOOP("ReasonText", "Thailand"),
+    QT_TRANSLATE_NOOP("ReasonText", "Laos"), QT_TRANSLATE_NOOP("ReasonText", "Cambodia"),
+    QT_TRANSLATE_NOOP("ReasonText", "the Philippines"), QT_TRANSLATE_NOOP("ReasonText", "Indonesia"),
+    QT_TRANSLATE_NOOP("ReasonText", "Malaysia"), QT_TRANSLATE_NOOP("ReasonText", "Singapore"),
+    QT_TRANSLATE_NOOP("ReasonText", "South Korea"), QT_TRANSLATE_NOOP("ReasonText", "Japan"),
+    QT_TRANSLATE_NOOP("ReasonText", "India"), QT_TRANSLATE_NOOP("ReasonText", "Germany"),
+    QT_TRANSLATE_NOOP("ReasonText", "France"), QT_TRANSLATE_NOOP("ReasonText", "Poland"),
+    QT_TRANSLATE_NOOP("ReasonText", "Lithuania"), QT_TRANSLATE_NOOP("ReasonText", "Latvia"),
+))
 
 # domain.phones._FIX_MESSAGES (a fixed cell's message joins them with spaces)
 FIX_MESSAGES = {
@@ -53,6 +71,19 @@ PHONE_PATTERNS: tuple[Spec, ...] = (
      QT_TRANSLATE_NOOP("ReasonText", "Old 11-digit Vietnamese mobile number: prefix {0} became {1} in 2018. Suggested: {2}."), ()),
     (r"Not a valid (\S+) number; with a '\+' in front it is a valid number of (\S+): (\S+)\.",
      QT_TRANSLATE_NOOP("ReasonText", "Not a valid {0} number; with a '+' in front it is a valid number of {1}: {2}."), ()),
+    (r"Too many digits for a phone number \((\w+)\)\.",
+     QT_TRANSLATE_NOOP("ReasonText", "Too many digits for a phone number ({0})."), ("",)),
+    (r"Two phone numbers in one cell: (\S+) and (\S+)\.",
+     QT_TRANSLATE_NOOP("ReasonText", "Two phone numbers in one cell: {0} and {1}."), ()),
+    (r"(\d+) phone numbers in one cell: (.+)\.",
+     QT_TRANSLATE_NOOP("ReasonText", "{0} phone numbers in one cell: {1}."), ("num", "")),
+    (r"Other text around the phone number: (\S+) was found in the cell\.",
+     QT_TRANSLATE_NOOP("ReasonText", "Other text around the phone number: {0} was found in the cell."), ()),
+    (r"Not a valid (\S+) number; a valid number of (.+) \((\w+)\): choose country (\w+)\.",
+     QT_TRANSLATE_NOOP("ReasonText", "Not a valid {0} number; a valid number of {1} ({2}): choose country {3}."),
+     ("", "country")),
+    (r"Another number from the cell of row (\d+): (\S+)\.",
+     QT_TRANSLATE_NOOP("ReasonText", "Another number from the cell of row {0}: {1}."), ()),
     (r"Same phone number as row (\d+)\.", QT_TRANSLATE_NOOP("ReasonText", "Same phone number as row {0}."), ()),
     (r"Accepted the suggested number (\S+)\.", QT_TRANSLATE_NOOP("ReasonText", "Accepted the suggested number {0}."), ()),
 )
@@ -113,6 +144,10 @@ INPUT_PATTERNS: dict[str, tuple[Spec, ...]] = {
     "blocked": ((r"(\d+) row\(s\) have an invalid phone number: fix them, or choose to skip or include invalid rows\.",
                  QT_TRANSLATE_NOOP("ReasonText", "{0} row(s) have an invalid phone number: fix them, or choose to skip or include invalid rows."),
                  ("num",)),),
+    "choose_sheet": ((r"Several sheets hold phone numbers \((.*) in their first rows\) and the first sheet holds no "
+                      r"contact list: choose the sheet to read \(--sheet NAME\)\.",
+                      QT_TRANSLATE_NOOP("ReasonText", "Several sheets hold phone numbers ({0} in their first rows) and the first sheet holds no contact list: choose the sheet to read (--sheet NAME)."),
+                      ()),),
     "finished": ((r"Job (\S+) has already ended \((\w+)\); nothing to resume",
                   QT_TRANSLATE_NOOP("ReasonText", "Job {0} has already ended ({1}); nothing to resume"), ()),),
 }
@@ -128,6 +163,11 @@ WARNING_PATTERNS: tuple[Spec, ...] = (
     (r"Sheet '(.*)': (\d+) formula cell\(s\) have no saved value \((.*)\); they are read as empty\. Open the file in Excel and save it to store the values\.",
      QT_TRANSLATE_NOOP("ReasonText", "Sheet '{0}': {1} formula cell(s) have no saved value ({2}); they are read as empty. Open the file in Excel and save it to store the values."),
      ("", "num", "")),
+    (r"Read sheet '(.*)': the first sheet '(.*)' holds no contact list\.",
+     QT_TRANSLATE_NOOP("ReasonText", "Read sheet '{0}': the first sheet '{1}' holds no contact list."), ()),
+    (r"Most phone numbers look like numbers of (.+) \((\w+)\), not of (.+) \((\w+)\): choose country (\w+)\.",
+     QT_TRANSLATE_NOOP("ReasonText", "Most phone numbers look like numbers of {0} ({1}), not of {2} ({3}): choose country {4}."),
+     ("country", "", "country")),
     (r"(\d+) NUL byte\(s\) were removed from the file\.",
      QT_TRANSLATE_NOOP("ReasonText", "{0} NUL byte(s) were removed from the file."), ("num",)),
 )

@@ -14,6 +14,7 @@ from campaign_gui.domain.phones import (
     OLD_VN_PREFIXES,
     REASONS,
     PhoneResult,
+    normalize_column,
     normalize_many,
     normalize_phone,
     normalize_phone_reference,
@@ -144,8 +145,6 @@ def test_the_message_names_every_repair_applied() -> None:
         ("=A1", "formula"),
         ("@SUM(1)", "not_a_number"),
         ("+1+1", "not_a_number"),
-        ("call 0901234567", "not_a_number"),
-        ("0901234567 ext 12", "not_a_number"),
         ("+", "not_a_number"),
         ("\u0661\u2028", "not_a_number"),
         (True, "not_a_number"),
@@ -163,6 +162,37 @@ def test_the_message_names_every_repair_applied() -> None:
 def test_invalid_cells_have_a_reason(value: object, reason: str) -> None:
     result = check(value, "VN")
     assert (result.status, result.reason, result.suggestion) == ("invalid", reason, None)
+
+
+@pytest.mark.parametrize(
+    ("value", "reason", "numbers"),
+    [
+        ("0901234567 - 0912345678", "several_numbers", ("+84901234567", "+84912345678")),
+        ("0943300083/0995559862", "several_numbers", ("+84943300083", "+84995559862")),
+        ("0901234567\n0912345678", "several_numbers", ("+84901234567", "+84912345678")),
+        ("0901234567, 0912345678; 0355036104", "several_numbers", ("+84901234567", "+84912345678", "+84355036104")),
+        ("Zalo: 0355036104", "text_around", ("+84355036104",)),
+        ("0399135022 chị Lan", "text_around", ("+84399135022",)),
+        ("ĐT: 059.987.3689", "text_around", ("+84599873689",)),
+        ("+84991571696 ext 12", "text_around", ("+84991571696",)),
+        ("call 0901234567", "text_around", ("+84901234567",)),
+        ("0901234567 ext 12", "text_around", ("+84901234567",)),
+    ],
+)
+def test_numbers_among_other_text_are_named_and_suggested(value: str, reason: str, numbers: tuple[str, ...]) -> None:
+    result = check(value, "VN")
+    assert (result.status, result.reason, result.suggestion) == ("invalid", reason, numbers[0])
+    for number in numbers:
+        assert number in result.message
+    column = normalize_column(["0901234567", value, "abc"], "VN")
+    assert column.numbers == {1: numbers}
+    assert column.result(1) == result
+
+
+def test_too_long_for_a_country_is_not_more_than_15_digits() -> None:
+    result = check("8 985 998-75-99", "VN")  # a Russian mobile: 11 digits, too many for Vietnam
+    assert (result.reason, result.message) == ("too_long", "Too many digits for a phone number (VN).")
+    assert check("1234567890123456", "VN").message == "Too many digits for a phone number (more than 15)."
 
 
 def test_scientific_text_is_never_guessed_but_a_numeric_cell_is_read_exactly() -> None:

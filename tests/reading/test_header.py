@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import sheet_files as sf
 
+from campaign_gui.reading import header
 from campaign_gui.reading.header import detect_header, header_names
 from campaign_gui.reading.reader import open_source
 
@@ -53,3 +55,39 @@ def test_duplicate_and_blank_header_names() -> None:
 def test_header_names_from_numbers_and_whitespace() -> None:
     assert header_names([2026.0, "  Số   điện thoại ", True], 3) == ["2026", "Số điện thoại", "True"]
     assert header_names(None, 3) == ["Column A", "Column B", "Column C"]
+
+
+def test_16384_identical_labels_are_named_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Excel's widest row of one repeated label: every name unique, and each column costs a bounded number of
+    look-ups (the quadratic version tried n/2 suffixes per column on average; benchmarks/header_bench.py times it)."""
+    calls = 0
+    real = header._text
+
+    def counted(v: object) -> str:
+        nonlocal calls
+        calls += 1
+        return real(v)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(header, "_text", counted)
+    names = header_names([True] * 16_384, 16_384)
+    assert names[:3] == ["True", "True (2)", "True (3)"] and names[-1] == "True (16384)"
+    assert len({n.casefold() for n in names}) == 16_384
+    assert calls == 16_384
+    looked_up = _Counting()
+    monkeypatch.setattr(header, "set", lambda: looked_up, raising=False)
+    header_names(["FALSE"] * 16_384, 16_384)
+    assert looked_up.probes <= 3 * 16_384
+
+
+class _Counting(set[str]):
+    """A set that counts membership tests."""
+
+    probes = 0
+
+    def __contains__(self, item: object) -> bool:
+        self.probes += 1
+        return super().__contains__(item)
+
+
+def test_typed_suffixes_are_stepped_over() -> None:
+    assert header_names(["A", "A (2)", "A", "A", "a (3)"], 5) == ["A", "A (2)", "A (3)", "A (4)", "a (3) (2)"]

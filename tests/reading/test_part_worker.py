@@ -185,3 +185,29 @@ def test_cancelling_stops_the_child_and_removes_the_parts(book: Path, split: Pat
     # killed at once: a busy child is not given 2 s to stop (it may be blocked sending its columns)
     assert joins == [None]
     assert not leftovers(split)
+
+
+def test_the_child_knows_running_numbers_and_multi_number_cells(split: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A numbered template (STT down to the end, contacts on some rows) and cells of two numbers, the last
+    part walked by the child: the STT-only rows are blank there too, the numbers of each cell kept."""
+    path = tmp_path / "stt.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("Mẫu")
+    ws.write_row(0, 0, ["STT", "Họ tên", "Số điện thoại"])
+    for r in range(1, ROWS + 1):
+        if r % 3 == 0:
+            ws.write_row(r, 0, [r])  # numbered, nothing else
+        else:
+            phone = f"09{r:08d}" if r % 50 else f"09{r:08d} - 09{r + 1:08d}"
+            ws.write_row(r, 0, [r, f"Khách {r}", phone])
+    wb.close()
+    want = validate_file(path, workers=0, offload=False)
+    assert want.blank == ROWS // 3 and want.rows == ROWS - ROWS // 3
+    assert want.reasons == {"several_numbers": want.invalid} and want.multi_number_rows == want.invalid > 100
+    taken = _spy(monkeypatch, "take")
+    got = validate_file(path, workers=0)
+    assert taken == [True]
+    _same(got, want)
+    assert got.multi_number_rows == want.multi_number_rows
+    assert list(got.split_numbers().records()) == list(want.split_numbers().records())

@@ -595,6 +595,14 @@ The details are in the log in {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Several sheets hold phone numbers ({0}) and the first sheet “{1}” holds no contact list: choose the sheet to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet “{0}” is selected: the first sheet “{1}” holds no contact list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>hidden</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1415,6 +1423,110 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>More than one phone number in one cell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other text around the phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vietnam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belarus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ukraine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kazakhstan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the United Kingdom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the United States</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thailand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cambodia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Philippines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indonesia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Malaysia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>South Korea</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>India</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poland</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lithuania</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latvia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Excel dropped the leading 0; read as a national number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1464,6 +1576,30 @@ Log: {1}</source>
     </message>
     <message>
         <source>Not a valid {0} number; with a &apos;+&apos; in front it is a valid number of {1}: {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many digits for a phone number ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two phone numbers in one cell: {0} and {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} phone numbers in one cell: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other text around the phone number: {0} was found in the cell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid {0} number; a valid number of {1} ({2}): choose country {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another number from the cell of row {0}: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1603,6 +1739,10 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Several sheets hold phone numbers ({0} in their first rows) and the first sheet holds no contact list: choose the sheet to read (--sheet NAME).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Job {0} has already ended ({1}); nothing to resume</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1616,6 +1756,14 @@ Log: {1}</source>
     </message>
     <message>
         <source>Sheet &apos;{0}&apos;: {1} formula cell(s) have no saved value ({2}); they are read as empty. Open the file in Excel and save it to store the values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read sheet &apos;{0}&apos;: the first sheet &apos;{1}&apos; holds no contact list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most phone numbers look like numbers of {0} ({1}), not of {2} ({3}): choose country {4}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2290,6 +2438,14 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Accept the selected rows&apos; suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import every number of a cell holding several as its own contact (same name and fields)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2346,7 +2502,27 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Most phone numbers look like numbers of another country ({0}), not of {1}: check again with country {0}, or accept their suggestions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check again as {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Valid: {0}   Fixed: {1}   Invalid: {2}   Duplicate: {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>several numbers in one cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text around the number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another country&apos;s number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -586,6 +586,14 @@ Chi tiết có trong nhật ký tại {2}.</translation>
         <translation>Bảng mã văn bản: {0}.</translation>
     </message>
     <message>
+        <source>Several sheets hold phone numbers ({0}) and the first sheet “{1}” holds no contact list: choose the sheet to read.</source>
+        <translation>Nhiều trang tính có số điện thoại ({0}) và trang đầu tiên “{1}” không có danh sách liên hệ: hãy chọn trang tính cần đọc.</translation>
+    </message>
+    <message>
+        <source>Sheet “{0}” is selected: the first sheet “{1}” holds no contact list.</source>
+        <translation>Đã chọn trang tính “{0}”: trang đầu tiên “{1}” không có danh sách liên hệ.</translation>
+    </message>
+    <message>
         <source>hidden</source>
         <translation>ẩn</translation>
     </message>
@@ -1406,6 +1414,110 @@ Nhật ký: {1}</translation>
         <translation>Số di động Việt Nam 11 chữ số cũ; đầu số đã đổi vào năm 2018.</translation>
     </message>
     <message>
+        <source>More than one phone number in one cell.</source>
+        <translation>Có nhiều hơn một số điện thoại trong một ô.</translation>
+    </message>
+    <message>
+        <source>Other text around the phone number.</source>
+        <translation>Có chữ khác quanh số điện thoại.</translation>
+    </message>
+    <message>
+        <source>Vietnam</source>
+        <translation>Việt Nam</translation>
+    </message>
+    <message>
+        <source>Russia</source>
+        <translation>Nga</translation>
+    </message>
+    <message>
+        <source>Belarus</source>
+        <translation>Belarus</translation>
+    </message>
+    <message>
+        <source>Ukraine</source>
+        <translation>Ukraina</translation>
+    </message>
+    <message>
+        <source>Kazakhstan</source>
+        <translation>Kazakhstan</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>Úc</translation>
+    </message>
+    <message>
+        <source>the United Kingdom</source>
+        <translation>Vương quốc Anh</translation>
+    </message>
+    <message>
+        <source>the United States</source>
+        <translation>Hoa Kỳ</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>Trung Quốc</translation>
+    </message>
+    <message>
+        <source>Thailand</source>
+        <translation>Thái Lan</translation>
+    </message>
+    <message>
+        <source>Laos</source>
+        <translation>Lào</translation>
+    </message>
+    <message>
+        <source>Cambodia</source>
+        <translation>Campuchia</translation>
+    </message>
+    <message>
+        <source>the Philippines</source>
+        <translation>Philippines</translation>
+    </message>
+    <message>
+        <source>Indonesia</source>
+        <translation>Indonesia</translation>
+    </message>
+    <message>
+        <source>Malaysia</source>
+        <translation>Malaysia</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>Singapore</translation>
+    </message>
+    <message>
+        <source>South Korea</source>
+        <translation>Hàn Quốc</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>Nhật Bản</translation>
+    </message>
+    <message>
+        <source>India</source>
+        <translation>Ấn Độ</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Đức</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>Pháp</translation>
+    </message>
+    <message>
+        <source>Poland</source>
+        <translation>Ba Lan</translation>
+    </message>
+    <message>
+        <source>Lithuania</source>
+        <translation>Litva</translation>
+    </message>
+    <message>
+        <source>Latvia</source>
+        <translation>Latvia</translation>
+    </message>
+    <message>
         <source>Excel dropped the leading 0; read as a national number.</source>
         <translation>Excel đã bỏ số 0 ở đầu; đọc như số trong nước.</translation>
     </message>
@@ -1456,6 +1568,30 @@ Nhật ký: {1}</translation>
     <message>
         <source>Not a valid {0} number; with a &apos;+&apos; in front it is a valid number of {1}: {2}.</source>
         <translation>Không phải số {0} hợp lệ; nếu thêm dấu &apos;+&apos; phía trước thì là số hợp lệ của {1}: {2}.</translation>
+    </message>
+    <message>
+        <source>Too many digits for a phone number ({0}).</source>
+        <translation>Quá nhiều chữ số cho một số điện thoại ({0}).</translation>
+    </message>
+    <message>
+        <source>Two phone numbers in one cell: {0} and {1}.</source>
+        <translation>Hai số điện thoại trong một ô: {0} và {1}.</translation>
+    </message>
+    <message>
+        <source>{0} phone numbers in one cell: {1}.</source>
+        <translation>{0} số điện thoại trong một ô: {1}.</translation>
+    </message>
+    <message>
+        <source>Other text around the phone number: {0} was found in the cell.</source>
+        <translation>Có chữ khác quanh số điện thoại: tìm thấy {0} trong ô.</translation>
+    </message>
+    <message>
+        <source>Not a valid {0} number; a valid number of {1} ({2}): choose country {3}.</source>
+        <translation>Không phải số hợp lệ của {0}; là số hợp lệ của {1} ({2}): hãy chọn quốc gia {3}.</translation>
+    </message>
+    <message>
+        <source>Another number from the cell of row {0}: {1}.</source>
+        <translation>Một số khác trong ô của dòng {0}: {1}.</translation>
     </message>
     <message>
         <source>Same phone number as row {0}.</source>
@@ -1594,6 +1730,10 @@ Nhật ký: {1}</translation>
         <translation>{0} dòng có số điện thoại không hợp lệ: hãy sửa, hoặc chọn bỏ qua hay gửi cả các dòng không hợp lệ.</translation>
     </message>
     <message>
+        <source>Several sheets hold phone numbers ({0} in their first rows) and the first sheet holds no contact list: choose the sheet to read (--sheet NAME).</source>
+        <translation>Nhiều trang tính có số điện thoại ({0} ở các dòng đầu) và trang đầu tiên không có danh sách liên hệ: hãy chọn trang tính cần đọc (--sheet TÊN).</translation>
+    </message>
+    <message>
         <source>Job {0} has already ended ({1}); nothing to resume</source>
         <translation>Tác vụ {0} đã kết thúc ({1}); không có gì để tiếp tục</translation>
     </message>
@@ -1608,6 +1748,14 @@ Nhật ký: {1}</translation>
     <message>
         <source>Sheet &apos;{0}&apos;: {1} formula cell(s) have no saved value ({2}); they are read as empty. Open the file in Excel and save it to store the values.</source>
         <translation>Trang tính &apos;{0}&apos;: {1} ô công thức chưa có giá trị được lưu ({2}); các ô này được đọc là trống. Hãy mở tệp trong Excel và lưu lại để lưu các giá trị.</translation>
+    </message>
+    <message>
+        <source>Read sheet &apos;{0}&apos;: the first sheet &apos;{1}&apos; holds no contact list.</source>
+        <translation>Đã đọc trang tính &apos;{0}&apos;: trang đầu tiên &apos;{1}&apos; không có danh sách liên hệ.</translation>
+    </message>
+    <message>
+        <source>Most phone numbers look like numbers of {0} ({1}), not of {2} ({3}): choose country {4}.</source>
+        <translation>Phần lớn số điện thoại trông như số của {0} ({1}), không phải của {2} ({3}): hãy chọn quốc gia {4}.</translation>
     </message>
     <message>
         <source>{0} NUL byte(s) were removed from the file.</source>
@@ -2280,6 +2428,14 @@ Nhật ký: {1}</translation>
         <translation>Hủy kiểm tra</translation>
     </message>
     <message>
+        <source>Accept the selected rows&apos; suggestions</source>
+        <translation>Chấp nhận gợi ý của các dòng đã chọn</translation>
+    </message>
+    <message>
+        <source>Import every number of a cell holding several as its own contact (same name and fields)</source>
+        <translation>Nhập mỗi số trong ô có nhiều số thành một liên hệ riêng (cùng tên và các trường)</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
@@ -2336,8 +2492,28 @@ Nhật ký: {1}</translation>
         <translation>Trang tính “{0}”, dòng tiêu đề {1}: {2} dòng dữ liệu (bỏ qua {3} dòng trống).</translation>
     </message>
     <message>
+        <source>Most phone numbers look like numbers of another country ({0}), not of {1}: check again with country {0}, or accept their suggestions.</source>
+        <translation>Phần lớn số điện thoại trông như số của một quốc gia khác ({0}), không phải của {1}: hãy kiểm tra lại với quốc gia {0}, hoặc chấp nhận các gợi ý.</translation>
+    </message>
+    <message>
+        <source>Check again as {0}</source>
+        <translation>Kiểm tra lại theo {0}</translation>
+    </message>
+    <message>
         <source>Valid: {0}   Fixed: {1}   Invalid: {2}   Duplicate: {3}</source>
         <translation>Hợp lệ: {0}   Đã sửa: {1}   Không hợp lệ: {2}   Trùng: {3}</translation>
+    </message>
+    <message>
+        <source>several numbers in one cell</source>
+        <translation>nhiều số trong một ô</translation>
+    </message>
+    <message>
+        <source>text around the number</source>
+        <translation>có chữ quanh số</translation>
+    </message>
+    <message>
+        <source>another country&apos;s number</source>
+        <translation>số của quốc gia khác</translation>
     </message>
     <message>
         <source>The check was cancelled. Go back and forward again to restart it.</source>

@@ -161,8 +161,12 @@ class FilePage(QWizardPage):
             return
         self.message.setText(self.tr("Reading {0}…").format(Path(path).name))
         self.busy.show()
-        self._ticket = self.service.inspect(path)
+        self._ticket = self.service.inspect(path, region=self.draft.region or self._account_region())
         self.completeChanged.emit()
+
+    def _account_region(self) -> str:
+        account = self.service.account(self.account_combo.currentData()) if self.account_combo.currentData() else None
+        return self.service.info_for(account).default_region if account is not None else "VN"
 
     def _inspected(self, ticket: int, summary: FileSummary) -> None:
         if ticket != self._ticket:
@@ -178,9 +182,24 @@ class FilePage(QWizardPage):
             text += " " + self.tr("Text encoding: {0}.").format(summary.encoding)
         if summary.warnings:
             text += "\n" + "\n".join(warning_text(w) for w in summary.warnings)
+        choice = self.choice_text(summary)
+        if choice:
+            text += "\n" + choice
         self.message.setText(text)
         self._fill_sheets()
         self.completeChanged.emit()
+
+    def choice_text(self, summary: FileSummary) -> str:
+        """Why a sheet other than the first is selected, or why none is: the user must choose."""
+        if summary.chosen is None:
+            return self.tr("Several sheets hold phone numbers ({0}) and the first sheet “{1}” holds no contact "
+                           "list: choose the sheet to read.").format(", ".join(f"“{n}”" for n in summary.contenders),
+                                                                     summary.skipped)
+        if summary.skipped:
+            name = next((s.name for s in summary.sheets if s.index == summary.chosen), "")
+            return self.tr("Sheet “{0}” is selected: the first sheet “{1}” holds no contact list.").format(
+                name, summary.skipped)
+        return ""
 
     def _failed(self, ticket: int, error: UserError) -> None:
         if ticket != self._ticket:
@@ -197,7 +216,7 @@ class FilePage(QWizardPage):
             return
         shown = [s for s in summary.sheets if self.show_hidden.isChecked() or not s.hidden]
         self.sheets.setRowCount(len(shown))
-        select = 0
+        select: int | None = 0 if summary.suggested is not None or self.draft.preview else None
         for r, sheet in enumerate(shown):
             values: list[Any] = [sheet.name, number(sheet.rows), str(sheet.cols),
                                  self.tr("hidden") if sheet.hidden else self.tr("visible")]
@@ -207,10 +226,10 @@ class FilePage(QWizardPage):
                 if c in (1, 2):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.sheets.setItem(r, c, item)
-            if sheet.index == (self.draft.sheet if self.draft.preview else summary.first_visible):
+            if sheet.index == (self.draft.sheet if self.draft.preview else summary.suggested):
                 select = r
-        if shown:
-            self.sheets.selectRow(select)
+        if shown and select is not None:
+            self.sheets.selectRow(select)  # none when the user must choose: Next waits for a click
 
     def _selected_sheet(self) -> int | None:
         rows = self.sheets.selectionModel().selectedRows()

@@ -60,6 +60,12 @@ class ReviewModel(QAbstractTableModel):
                     self.tr("Phone (E.164)"), self.tr("Name"), self.tr("Email"))[section]
         return None
 
+    def result_index(self, row: int) -> int | None:
+        """The result's row index shown at view row ``row`` (through the filter)."""
+        if self._result is None or not 0 <= row < self.rowCount():
+            return None
+        return self._indices[row] if self._indices is not None else row
+
     def record(self, row: int) -> RowRecord | None:
         if self._result is None or not 0 <= row < self.rowCount():
             return None

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -52,6 +53,7 @@ class ReviewPage(QWizardPage):
         self._ticket = 0
         self._filter_ticket = 0
         self._accept_ticket = 0
+        self._unsplit: ValidationResult | None = None  # the result before --split-numbers, to go back to
         self.setObjectName("reviewPage")
         self.progress = QProgressBar(self)
         self.progress.setObjectName("validationProgress")
@@ -70,6 +72,23 @@ class ReviewPage(QWizardPage):
         self.accept_all.setObjectName("acceptSuggestions")
         self.accept_all.clicked.connect(self._accept_suggestions)
         self.accept_all.hide()  # shown with the check's result (its label holds a count)
+        self.accept_selected = QPushButton(self)
+        self.accept_selected.setObjectName("acceptSelected")
+        self.accept_selected.clicked.connect(self._accept_selected)
+        self.accept_selected.hide()
+        self.banner = QLabel(self)  # said once for the whole column: another country's numbers
+        self.banner.setObjectName("reviewBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff4ce; padding: 6px;")
+        self.banner.hide()
+        self.use_country = QPushButton(self)
+        self.use_country.setObjectName("useCountry")
+        self.use_country.clicked.connect(self._use_country)
+        self.use_country.hide()
+        self.split = QCheckBox(self)
+        self.split.setObjectName("splitNumbers")
+        self.split.toggled.connect(self._split_toggled)
+        self.split.hide()
         self.model = ReviewModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("reviewTable")
@@ -103,11 +122,17 @@ class ReviewPage(QWizardPage):
         tools.addWidget(self.filter_label)
         tools.addWidget(self.filter)
         tools.addStretch(1)
+        tools.addWidget(self.accept_selected)
         tools.addWidget(self.accept_all)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.use_country)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(self.counts)
+        layout.addLayout(banner_row)
+        layout.addWidget(self.split)
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
         layout.addLayout(policy_row)
@@ -123,6 +148,9 @@ class ReviewPage(QWizardPage):
         self.setSubTitle(self.tr("Every row is checked before anything is sent. Problems are listed with their "
                                  "reason; choose what to do with invalid rows."))
         self.cancel_button.setText(self.tr("Cancel check"))
+        self.accept_selected.setText(self.tr("Accept the selected rows' suggestions"))
+        self.split.setText(self.tr("Import every number of a cell holding several as its own contact "
+                                   "(same name and fields)"))
         self.filter_label.setText(self.tr("Show:"))
         self.policy_label.setText(self.tr("Invalid rows:"))
         self.policy_buttons[InvalidPolicy.DROP].setText(self.tr("Skip them, upload the rest"))
@@ -147,6 +175,12 @@ class ReviewPage(QWizardPage):
             return
         self.model.set_result(None)
         self.counts.clear()
+        self._unsplit = None
+        self.split.blockSignals(True)
+        self.split.setChecked(False)
+        self.split.blockSignals(False)
+        for widget in (self.banner, self.use_country, self.split, self.accept_selected):
+            widget.hide()
         file = self.draft.file
         rows = next((s.rows for s in file.sheets if s.index == self.draft.sheet), 0) if file else 0
         self.progress.setRange(0, max(1, rows - self.draft.header_row))
@@ -189,6 +223,7 @@ class ReviewPage(QWizardPage):
     def _failed(self, ticket: int, error: UserError) -> None:
         if ticket in (self._ticket, self._filter_ticket, self._accept_ticket):
             self._ticket = self._filter_ticket = self._accept_ticket = 0
+            self.split.setEnabled(True)
             self.progress.hide()
             self.cancel_button.hide()
             self.status.setText(f"{error.title}: {error.message}")
@@ -212,6 +247,17 @@ class ReviewPage(QWizardPage):
         self.accept_all.setText(self.tr("Accept all suggestions (%n)", "", pending))
         self.accept_all.setEnabled(pending > 0)
         self.accept_all.show()
+        self.accept_selected.setVisible(pending > 0)
+        self.accept_selected.setEnabled(pending > 0)
+        hint = result.country_hint
+        if hint:
+            self.banner.setText(self.tr("Most phone numbers look like numbers of another country ({0}), not of "
+                                        "{1}: check again with country {0}, or accept their suggestions.")
+                                .format(hint, result.region))
+            self.use_country.setText(self.tr("Check again as {0}").format(hint))
+        self.banner.setVisible(bool(hint))
+        self.use_country.setVisible(bool(hint))
+        self.split.setVisible(result.multi_number_rows > 0 or self._unsplit is not None)
         self._apply_filter()
         self.completeChanged.emit()
 
@@ -230,7 +276,9 @@ class ReviewPage(QWizardPage):
                  "invalid_length": self.tr("wrong length"), "invalid_country_code": self.tr("unknown country code"),
                  "invalid_number": self.tr("not a valid number"),
                  "invalid_for_region": self.tr("needs its +country code"),
-                 "old_prefix": self.tr("old 11-digit mobile prefix")}
+                 "old_prefix": self.tr("old 11-digit mobile prefix"),
+                 "several_numbers": self.tr("several numbers in one cell"),
+                 "text_around": self.tr("text around the number"), "other_country": self.tr("another country's number")}
         return names.get(code, code)
 
     # --- filter and suggestions -------------------------------------------------------------------
@@ -250,12 +298,40 @@ class ReviewPage(QWizardPage):
             self.accept_all.setEnabled(False)
             self._accept_ticket = self.service.accept_suggestions(self.draft.result)
 
+    def _accept_selected(self) -> None:
+        result = self.draft.result
+        rows = [i for i in (self.model.result_index(index.row())
+                            for index in self.table.selectionModel().selectedRows()) if i is not None]
+        if result is not None and rows:
+            self.accept_selected.setEnabled(False)
+            self._accept_ticket = self.service.accept_rows(result, rows)
+
+    def _use_country(self) -> None:
+        result = self.draft.result
+        if result is not None and result.country_hint:
+            self.draft.region = result.country_hint
+            self.draft.result = None
+            self.initializePage()
+
+    def _split_toggled(self, checked: bool) -> None:
+        result = self.draft.result
+        if result is None:
+            return
+        if checked:
+            self._unsplit = result
+            self.split.setEnabled(False)
+            self._accept_ticket = self.service.split_numbers(result)
+        elif self._unsplit is not None:
+            self.draft.result, self._unsplit = self._unsplit, None
+            self._show(self.draft.result)
+
     def _computed(self, ticket: int, value: Any) -> None:
         if ticket == self._filter_ticket and isinstance(value, array):
             self._filter_ticket = 0
             self.model.set_result(self.draft.result, value)
         elif ticket == self._accept_ticket and isinstance(value, ValidationResult):
             self._accept_ticket = 0
+            self.split.setEnabled(True)
             self.draft.result = value
             self._show(value)
 
