@@ -224,3 +224,55 @@ def leftovers(folder: Path) -> list[Path]:
 
     return [p for p in folder.rglob("*") if p.is_file()
             and not (p.name == OWNER and p.parent.name.startswith(PREFIX) and p.parent.parent == folder)]
+
+
+def _xlstr8(text: str, encoding: str, width: int = 2) -> bytes:  # BIFF5 string: byte count, 8-bit bytes
+    raw = text.encode(encoding)
+    return struct.pack("<H" if width == 2 else "<B", len(raw)) + raw
+
+
+def biff5_workbook(rows: Sequence[Sequence[Any]], codepage: int, encoding: str, sheet: str = "Sheet1") -> bytes:
+    """A minimal BIFF5 (Excel 5.0/95) Book stream in an 8-bit code page: LABEL and NUMBER cells."""
+    bof_globals = _rec(0x0809, struct.pack("<HHHH", 0x0500, 0x0005, 0x0DBB, 0x07CC))
+    cp = _rec(0x0042, struct.pack("<H", codepage))
+    xfs = b"".join(_rec(0x00E0, struct.pack("<HHH", 0, 0, 0xFFF5 if i < 15 else 0x0001) + b"\0" * 10)
+                   for i in range(16))
+    name = _xlstr8(sheet, encoding, 1)
+    offset = len(bof_globals) + len(cp) + len(xfs) + 4 + 6 + len(name) + 4
+    globals_ = bof_globals + cp + xfs + _rec(0x0085, struct.pack("<IH", offset, 0) + name) + _rec(0x000A, b"")
+    assert len(globals_) == offset
+    cells = b""
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if isinstance(v, str):
+                cells += _rec(0x0204, struct.pack("<HHH", r, c, 15) + _xlstr8(v, encoding))
+            elif v is not None:
+                cells += _rec(0x0203, struct.pack("<HHHd", r, c, 15, float(v)))
+    ncols = max((len(r) for r in rows), default=0)
+    sheet_bof = _rec(0x0809, struct.pack("<HHHH", 0x0500, 0x0010, 0x0DBB, 0x07CC))
+    dims = _rec(0x0000, struct.pack("<HHHHH", 0, len(rows), 0, ncols, 0))
+    return globals_ + sheet_bof + dims + cells + _rec(0x000A, b"")
+
+
+def write_xls5(path: Path, rows: Sequence[Sequence[Any]], codepage: int, encoding: str) -> Path:
+    path.write_bytes(write_cfb({"Book": biff5_workbook(rows, codepage, encoding)}))
+    return path
+
+
+def write_xls_with_filepass(path: Path, rows: Sequence[Sequence[Any]], rc4: bool) -> Path:
+    """A BIFF8 workbook marked as encrypted: FILEPASS right after the globals' BOF (XOR obfuscation or RC4).
+    The rest is left in the clear: only the marker matters to the reader, which must not try to read on."""
+    stream = biff8_workbook(rows)
+    bof_len = 4 + 16
+    if rc4:  # RC4 (CryptoAPI-less): wEncryptionType 1, version 1.1, salt, verifier, verifier hash
+        body = struct.pack("<HHH", 1, 1, 1) + b"\x11" * 48
+    else:  # XOR obfuscation: wEncryptionType 0, key, verifier
+        body = struct.pack("<HHH", 0, 0x1234, 0x5678)
+    filepass = _rec(0x002F, body)
+    stream = stream[:bof_len] + filepass + stream[bof_len:]
+    # BOUNDSHEET's offset of the sheet's BOF moves by the inserted record
+    pos = stream.find(struct.pack("<H", 0x0085))
+    old = struct.unpack_from("<I", stream, pos + 4)[0]
+    stream = stream[:pos + 4] + struct.pack("<I", old + len(filepass)) + stream[pos + 8:]
+    path.write_bytes(write_cfb({"Workbook": stream}))
+    return path
