@@ -266,6 +266,8 @@ def _number(text: str) -> str | None:
 
 
 def _cell_xml(ref: str, kind: str, text: str) -> str:
+    if kind == "String":
+        return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c>'
     if kind == "Number" and (number := _number(text)) is not None:
         return f'<c r="{ref}"><v>{number}</v></c>'
     if kind == "Boolean" and text.strip() in ("0", "1"):
@@ -352,22 +354,30 @@ def convert_xml2003(src: Path, dest: Path) -> None:
         _finish_workbook(out, sheets)
 
 
+_CELL, _DATA, _INDEX, _TYPE = f"{SS}Cell", f"{SS}Data", f"{SS}Index", f"{SS}Type"
+_ACROSS, _DOWN = f"{SS}MergeAcross", f"{SS}MergeDown"
+
+
 def _row_xml(row: Any, row_no: int, merges: list[str]) -> str:
     cells: list[str] = []
     col = -1
-    for cell in row.iter(f"{SS}Cell"):
-        col = _index(cell, col + 1)
-        data = cell.find(f"{SS}Data")
-        ref = f"{_col(col)}{row_no + 1}"
-        if data is not None:
-            text = "".join(data.itertext())
-            if text != "":
-                cells.append(_cell_xml(ref, data.get(f"{SS}Type", "String"), text))
-        across, down = _span(cell, "MergeAcross"), _span(cell, "MergeDown")
-        if (across or down) and len(merges) < MAX_MERGES:
-            merges.append(f"{ref}:{_col(col + across)}{row_no + 1 + down}")
-        col += across
-    return f'<row r="{row_no + 1}">' + "".join(cells) + "</row>" if cells else ""
+    suffix = str(row_no + 1)
+    for cell in row:
+        if cell.tag != _CELL:
+            continue
+        col = _index(cell, col + 1) if _INDEX in cell.attrib else col + 1
+        for data in cell:
+            if data.tag == _DATA:
+                text = data.text or "" if len(data) == 0 else "".join(data.itertext())
+                if text:
+                    cells.append(_cell_xml(_col(col) + suffix, data.get(_TYPE, "String"), text))
+                break
+        if _ACROSS in cell.attrib or _DOWN in cell.attrib:
+            across, down = _span(cell, "MergeAcross"), _span(cell, "MergeDown")
+            if (across or down) and len(merges) < MAX_MERGES:
+                merges.append(f"{_col(col)}{suffix}:{_col(col + across)}{row_no + 1 + down}")
+            col += across
+    return f'<row r="{suffix}">' + "".join(cells) + "</row>" if cells else ""
 
 
 def _finish_workbook(out: zipfile.ZipFile, sheets: list[tuple[str, str]]) -> None:

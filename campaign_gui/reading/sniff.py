@@ -392,10 +392,14 @@ def looks_text(head: bytes) -> bool:
     sample = head[:HEAD_SCAN]
     if _utf16_without_bom(sample):
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b not in (26, 27))
     nuls = sample.count(0)
-    # A few stray NULs are tolerated in CSV (stripped later); a binary file has many control bytes.
-    return (controls - nuls) <= len(sample) * 0.01 and nuls <= len(sample) * 0.05
+    text = len(sample) - nuls
+    if text == 0 or controls - nuls > text * 0.01:
+        return False  # a binary file has many control bytes besides NULs
+    # Stray NULs are tolerated (csv_reader strips them): a few of them whatever the size, or single ones among
+    # the text however short it is (a NUL run marks binary data). The file is still mostly text.
+    return nuls <= len(sample) * 0.05 or nuls <= 4 or nuls * 3 < len(sample) and b"\0\0" not in sample
 
 
 def _utf16_without_bom(sample: bytes) -> bool:
