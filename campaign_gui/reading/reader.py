@@ -100,7 +100,7 @@ class WorkbookSource(Source):
     """A workbook read by python-calamine. One loaded sheet is kept (loading parses the whole sheet).
 
     ``path`` is the file read: the user's, or the copy reading.repair made of it (then ``origin`` is the
-    user's); ``kind`` what it is read as (an XML Spreadsheet 2003 is read as the .xlsx made of it)."""
+    user's); ``kind`` what the user's file is (an xml2003 or fods file is read as the .xlsx or .ods made of it)."""
 
     def __init__(self, path: Path, kind: str, repair: str | None = None) -> None:
         super().__init__()
@@ -111,6 +111,7 @@ class WorkbookSource(Source):
         except BaseException:
             self._prepared.remove()
             raise
+        self.kind = kind
 
     def _open(self, path: Path, kind: str) -> None:
         self.path, self.kind = path, kind

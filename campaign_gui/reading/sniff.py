@@ -515,7 +515,7 @@ MAC_CODEPAGES = {10000: "Mac Roman", 10001: "Mac Japanese", 10002: "Mac Traditio
 
 def codepage_message(codepage: int) -> str:
     """The refusal of an old workbook whose 8-bit code page cannot be decoded, naming it."""
-    name = MAC_CODEPAGES.get(codepage, "an unusual")
+    name = MAC_CODEPAGES.get(codepage, "unsupported")
     return (f"This old Excel workbook is written in the {name} code page ({codepage}), which cannot be read: "
             f"{_SAVE_AS}")
 

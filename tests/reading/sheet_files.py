@@ -394,6 +394,7 @@ def named_formats(folder: Path) -> dict[str, tuple[Path, str]]:
     put("quattro.xlsx", b"\x00\x00\x02\x00\x20\x51\x01\x00" + bytes(200), "Quattro Pro")
     put("quattro9.xls", write_cfb({"NativeContent_MAIN": b"\x00" * 64}), "Quattro Pro")
     put("works.xls", write_cfb({"MatOST": b"\x00" * 64}), "Microsoft Works")
+    put("starcalc.xls", write_cfb({"StarCalcDocument": b"\x00" * 64}), "StarCalc")
     put("gnumeric.xls", gzip.compress(b'<?xml version="1.0"?><gnm:Workbook xmlns:gnm="http://www.gnumeric.org/v10.dtd">'
                                       b"</gnm:Workbook>"), "Gnumeric")
     numbers = folder / "numbers.xlsx"
