@@ -22,6 +22,7 @@ import re
 import shutil
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,10 +89,22 @@ def prepare(path: Path, kind: str, repair: str | None) -> Prepared:
             normalise_ooxml(path, repair, kind, out.path)
         elif path.suffix.lower() != EXTENSIONS.get(kind, path.suffix.lower()):
             out.path = _alias(out, path, EXTENSIONS[kind])
-    except BaseException:
+    except BaseException as exc:
         out.remove()
-        raise
+        raise _input_error(exc, path) from None
     return out
+
+
+def _input_error(exc: BaseException, path: Path) -> BaseException:
+    """A failure while rewriting, in the user's terms (zipfile checks each member's CRC and real size)."""
+    if isinstance(exc, zipfile.BadZipFile):
+        bomb = "CRC" in str(exc)
+        return ImportInputError(sn.MSG_BOMB if bomb else sn.MSG_CORRUPT, kind="zip_bomb" if bomb else "corrupt")
+    if isinstance(exc, zlib.error | EOFError | NotImplementedError | KeyError | UnicodeError):
+        return ImportInputError(sn.MSG_CORRUPT, kind="corrupt")
+    if isinstance(exc, OSError):
+        return ImportInputError(f"Cannot read {path.name}: {exc.strerror or exc}", kind="unreadable")
+    return exc
 
 
 def _made(out: Prepared, suffix: str) -> Path:

@@ -274,3 +274,26 @@ def test_binary_with_nul_runs_is_not_text(tmp_path: Path, data: bytes) -> None:
     p.write_bytes(data)
     with pytest.raises(ImportInputError):
         sniff(p)
+
+
+def test_damage_found_while_repairing_is_in_the_users_terms(tmp_path: Path) -> None:
+    """The sheet's CRC is wrong: sniffing reads only its head, the rewrite meets the damage at its end."""
+    import struct
+
+    rows = [["Phone", "Name"]] + [[f"09{i:08d}", f"Khách {i}"] for i in range(6000)]
+    p = sf.relocate_ooxml(sf.write_xlsxwriter(tmp_path / "src.xlsx", rows), tmp_path / "odd.xlsx", "")
+    member = "worksheets/sheet1.xml"
+    with zipfile.ZipFile(p) as zf:
+        info = zf.getinfo(member)
+    assert info.file_size > sn.HEAD_SCAN
+    data = bytearray(p.read_bytes())
+    struct.pack_into("<I", data, info.header_offset + 14, info.CRC ^ 0xFFFF)
+    central = data.find(b"PK\x01\x02" + data[info.header_offset + 4:info.header_offset + 8])
+    while data[central + 46:central + 46 + len(member)] != member.encode():
+        central = data.find(b"PK\x01\x02", central + 4)
+    struct.pack_into("<I", data, central + 16, info.CRC ^ 0xFFFF)
+    p.write_bytes(bytes(data))
+    assert sniff(p).repair is not None
+    error = _refusal(p)
+    assert error.kind in ("zip_bomb", "corrupt") and error.message in (sn.MSG_BOMB, sn.MSG_CORRUPT)
+    assert _scratch_files(tmp_path) == []
