@@ -406,3 +406,46 @@ def named_formats(folder: Path) -> dict[str, tuple[Path, str]]:
     put("excel2.xls", b"\x09\x00\x04\x00\x02\x00\x10\x00" + bytes(100), "very old Excel")
     put("excel4.xls", b"\x09\x04\x06\x00\x00\x00\x00\x01\x00\x00" + bytes(100), "very old Excel")
     return out
+
+
+def write_cfb_small(streams: dict[str, bytes]) -> bytes:
+    """An OLE2 file whose streams are all under 4,096 bytes: they live in the mini stream (64-byte sectors
+    chained by the MiniFAT, inside the root entry's stream), as small workbooks written by some tools do."""
+    names = list(streams)
+    assert len(names) <= 3 and all(len(d) < 4096 for d in streams.values())
+    mini = b""
+    mini_fat: list[int] = []
+    starts = []
+    for name in names:
+        data = streams[name]
+        count = max((len(data) + 63) // 64, 1)
+        first = len(mini_fat)
+        starts.append(first)
+        mini_fat.extend(first + k + 1 if k < count - 1 else ENDOFCHAIN for k in range(count))
+        mini += data.ljust(count * 64, b"\0")
+    container = (len(mini) + 511) // 512
+    # sectors: 0 FAT, 1 directory, 2 MiniFAT, 3.. the mini stream's container
+    fat = [FATSECT, ENDOFCHAIN, ENDOFCHAIN] + [4 + k if k < container - 1 else ENDOFCHAIN
+                                               for k in range(container)]
+    fat += [FREESECT] * (128 - len(fat))
+
+    def entry(name: str, typ: int, right: int, child: int, start: int, size: int) -> bytes:
+        raw = (name.encode("utf-16-le") + b"\0\0") if name else b""
+        return (raw.ljust(64, b"\0") + struct.pack("<HBB", len(raw), typ, 1)
+                + struct.pack("<III", NOSTREAM, right, child) + b"\0" * 36 + struct.pack("<IQ", start, size))
+
+    entries = [entry("Root Entry", 5, NOSTREAM, 1, 3, len(mini))]
+    for i, name in enumerate(names):
+        entries.append(entry(name, 2, i + 2 if i + 1 < len(names) else NOSTREAM, NOSTREAM, starts[i],
+                             len(streams[name])))
+    while len(entries) < 4:
+        entries.append(b"\0" * 64 + struct.pack("<HBB", 0, 0, 0) + struct.pack("<III", NOSTREAM, NOSTREAM, NOSTREAM)
+                       + b"\0" * 48)
+    header = bytearray(512)
+    header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIIIII", header, 0x28, 0, 1, 1, 0, 4096, 2, 1, ENDOFCHAIN, 0)
+    struct.pack_into("<109I", header, 0x4C, 0, *([FREESECT] * 108))
+    minifat = struct.pack(f"<{len(mini_fat)}I", *mini_fat).ljust(512, b"\xff")
+    return (bytes(header) + struct.pack("<128I", *fat) + b"".join(entries) + minifat
+            + mini.ljust(container * 512, b"\0"))

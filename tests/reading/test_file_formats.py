@@ -297,3 +297,22 @@ def test_damage_found_while_repairing_is_in_the_users_terms(tmp_path: Path) -> N
     error = _refusal(p)
     assert error.kind in ("zip_bomb", "corrupt") and error.message in (sn.MSG_BOMB, sn.MSG_CORRUPT)
     assert _scratch_files(tmp_path) == []
+
+
+@pytest.mark.parametrize("rc4", [False, True, None], ids=["xor", "rc4", "clear"])
+def test_filepass_found_in_a_small_workbook_stream(tmp_path: Path, rc4: bool | None) -> None:
+    """A Workbook stream under 4,096 bytes lives in the OLE2 mini stream: FILEPASS is found there too."""
+    stream = sf.biff8_workbook(ROWS)
+    if rc4 is not None:
+        with sf.write_xls_with_filepass(tmp_path / "big.xls", ROWS, rc4).open("rb") as fh:
+            stream = sn._Cfb(fh).head("Workbook", len(stream) + 4 + (54 if rc4 else 6))  # + FILEPASS
+    p = tmp_path / "small.xls"
+    p.write_bytes(sf.write_cfb_small({"Workbook": stream}))
+    with p.open("rb") as fh:
+        cfb = sn._Cfb(fh)
+        assert cfb.entries["workbook"][1] < cfb.cutoff and cfb.head("Workbook", 4096) == stream
+    if rc4 is None:
+        assert sniff(p).kind == "xls"
+        assert _rows(p) == ROWS
+    else:
+        assert _refusal(p).kind == "encrypted"
