@@ -38,6 +38,10 @@ from campaign_gui.reading.scratch import scratch_dir
 
 CHUNK = 4 * 1024**2
 EXTENSIONS = {"xlsx": ".xlsx", "xlsm": ".xlsm", "xlsb": ".xlsb", "ods": ".ods", "xls": ".xls"}
+# the extensions under which calamine opens each kind with the right reader (it chooses by the extension)
+_OOXML_NAMES = frozenset({".xlsx", ".xlsm", ".xlam"})
+READ_AS = {"xlsx": _OOXML_NAMES, "xlsm": _OOXML_NAMES, "xlsb": frozenset({".xlsb"}), "ods": frozenset({".ods"}),
+           "xls": frozenset({".xls", ".xla"})}
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -87,7 +91,7 @@ def prepare(path: Path, kind: str, repair: str | None) -> Prepared:
         elif kind in ("xlsx", "xlsm", "xlsb") and repair is not None:
             out.path = _made(out, EXTENSIONS[kind])
             normalise_ooxml(path, repair, kind, out.path)
-        elif path.suffix.lower() != EXTENSIONS.get(kind, path.suffix.lower()):
+        elif kind in EXTENSIONS and path.suffix.lower() not in READ_AS[kind]:
             out.path = _alias(out, path, EXTENSIONS[kind])
     except BaseException as exc:
         out.remove()
