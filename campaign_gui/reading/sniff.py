@@ -54,6 +54,7 @@ MSG_STARCALC = f"This is a StarCalc workbook, which cannot be read: {_SAVE_AS}"
 MSG_GNUMERIC = f"This is a Gnumeric workbook, which cannot be read: {_SAVE_AS}"
 MSG_NUMBERS = ("This is an Apple Numbers document, which cannot be read: open it in Numbers and export it "
                "to Excel (File → Export To → Excel), then try again.")
+MSG_OTHER_XML = f"This is an XML file, but not a spreadsheet saved by Excel or LibreOffice: {_SAVE_AS}"
 MSG_OLD_EXCEL = f"This workbook was saved by a very old Excel (version 2, 3 or 4): {_SAVE_AS}"
 MSG_WORD = "This is a Word document, not a spreadsheet: choose the Excel or CSV file with the contacts."
 MSG_POWERPOINT = "This is a PowerPoint presentation, not a spreadsheet: choose the Excel or CSV file with the contacts."
@@ -109,6 +110,8 @@ def sniff(path: str | os.PathLike[str]) -> FileKind:
         return FileKind("fods", size)
     if _looks_html(text):
         raise ImportInputError(MSG_HTML, kind="html")
+    if text.lstrip().startswith("<?xml"):  # XML of another kind: its markup is no delimited text
+        raise ImportInputError(MSG_OTHER_XML, kind="other_format")
     _check_text_formats(text)
     if looks_text(head):
         return FileKind("text", size)

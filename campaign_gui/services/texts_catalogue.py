@@ -94,6 +94,7 @@ INPUT_MESSAGES: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("ReasonText", "This is a Microsoft Works spreadsheet, which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again."),
         QT_TRANSLATE_NOOP("ReasonText", "This is a StarCalc workbook, which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again."),
         QT_TRANSLATE_NOOP("ReasonText", "This is a Gnumeric workbook, which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again."),
+        QT_TRANSLATE_NOOP("ReasonText", "This is an XML file, but not a spreadsheet saved by Excel or LibreOffice: open it in Excel or LibreOffice and save it as .xlsx, then try again."),
         QT_TRANSLATE_NOOP("ReasonText", "This is an Apple Numbers document, which cannot be read: open it in Numbers and export it to Excel (File → Export To → Excel), then try again."),
     ),
     "old_excel": (QT_TRANSLATE_NOOP("ReasonText", "This workbook was saved by a very old Excel (version 2, 3 or 4): open it in Excel or LibreOffice and save it as .xlsx, then try again."),),

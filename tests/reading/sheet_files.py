@@ -397,6 +397,8 @@ def named_formats(folder: Path) -> dict[str, tuple[Path, str]]:
     put("starcalc.xls", write_cfb({"StarCalcDocument": b"\x00" * 64}), "StarCalc")
     put("gnumeric.xls", gzip.compress(b'<?xml version="1.0"?><gnm:Workbook xmlns:gnm="http://www.gnumeric.org/v10.dtd">'
                                       b"</gnm:Workbook>"), "Gnumeric")
+    put("export.xml", b'<?xml version="1.0" encoding="UTF-8"?>\n<contacts><contact phone="0901234567"/></contacts>',
+        "an XML file")
     numbers = folder / "numbers.xlsx"
     with zipfile.ZipFile(numbers, "w") as zf:
         zf.writestr("Index/Document.iwa", b"\x00" * 32)

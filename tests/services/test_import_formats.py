@@ -66,8 +66,8 @@ def test_every_refusal_is_a_vietnamese_banner(vietnamese: None, service: ImportS
 
 def test_every_new_message_is_translated(vietnamese: None) -> None:
     for constant in (sniff.MSG_SYLK, sniff.MSG_DIF, sniff.MSG_QUATTRO, sniff.MSG_LOTUS, sniff.MSG_WORKS,
-                     sniff.MSG_STARCALC, sniff.MSG_GNUMERIC, sniff.MSG_NUMBERS, sniff.MSG_OLD_EXCEL, sniff.MSG_WORD,
-                     sniff.MSG_POWERPOINT, sniff.MSG_FLAT_ODF, sniff.MSG_BINARY):
+                     sniff.MSG_STARCALC, sniff.MSG_GNUMERIC, sniff.MSG_NUMBERS, sniff.MSG_OTHER_XML,
+                     sniff.MSG_OLD_EXCEL, sniff.MSG_WORD, sniff.MSG_POWERPOINT, sniff.MSG_FLAT_ODF, sniff.MSG_BINARY):
         assert texts.input_error_text("", constant) != constant, constant
     assert texts.input_error_text("codepage", sniff.codepage_message(10029)) == (
         "Sổ làm việc Excel cũ này dùng bảng mã Mac Central European (10029) nên không đọc được: hãy mở tệp trong "

@@ -1566,6 +1566,10 @@ Nhật ký: {1}</translation>
         <translation>Đây là sổ làm việc Gnumeric nên không đọc được: hãy mở tệp trong Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi thử lại.</translation>
     </message>
     <message>
+        <source>This is an XML file, but not a spreadsheet saved by Excel or LibreOffice: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation>Đây là tệp XML nhưng không phải bảng tính do Excel hoặc LibreOffice lưu: hãy mở tệp trong Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi thử lại.</translation>
+    </message>
+    <message>
         <source>This is an Apple Numbers document, which cannot be read: open it in Numbers and export it to Excel (File → Export To → Excel), then try again.</source>
         <translation>Đây là tài liệu Apple Numbers nên không đọc được: hãy mở tệp trong Numbers, xuất sang Excel (Tệp → Xuất sang → Excel) rồi thử lại.</translation>
     </message>
