@@ -255,6 +255,8 @@ def _ooxml_workbook(zf: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo]) -> t
         raise ImportInputError(MSG_WORD, kind="unknown_format")
     if "presentationml" in ctype:
         raise ImportInputError(MSG_POWERPOINT, kind="unknown_format")
+    if ("officedocument" in ctype or "vnd.ms-" in ctype) and "spreadsheetml" not in ctype and "ms-excel" not in ctype:
+        raise ImportInputError(MSG_NOT_SHEET, kind="unknown_format")  # Visio, XPS and other packages
     if "binary" in ctype or member.endswith(".bin"):
         kind = "xlsb"
     elif "macroenabled" in ctype:

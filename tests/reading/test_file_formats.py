@@ -3,6 +3,7 @@ or refused with a message naming what it is."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -316,3 +317,22 @@ def test_filepass_found_in_a_small_workbook_stream(tmp_path: Path, rc4: bool | N
         assert _rows(p) == ROWS
     else:
         assert _refusal(p).kind == "encrypted"
+
+
+def test_a_visio_package_is_not_a_workbook_and_a_plain_xml_type_is(tmp_path: Path) -> None:
+    visio = tmp_path / "drawing.xlsx"
+    with zipfile.ZipFile(visio, "w") as zf:
+        zf.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                    'content-types"><Override PartName="/visio/document.xml" '
+                    'ContentType="application/vnd.ms-visio.drawing.main+xml"/></Types>')
+        zf.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                    'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                    'officeDocument/2006/relationships/officeDocument" Target="visio/document.xml"/></Relationships>')
+        zf.writestr("visio/document.xml", "<VisioDocument/>")
+    assert _refusal(visio).message == sn.MSG_NOT_SHEET
+    # a minimal writer's workbook covered only by the default "application/xml" type is still a workbook
+    plain = sf.write_xlsx(tmp_path / "plain.xlsx", {"S": ROWS})
+    sf.patch_zip(plain, "[Content_Types].xml", lambda d: re.sub(rb'<Override PartName="/xl/workbook.xml"[^>]*>', b"", d))
+    with zipfile.ZipFile(plain) as zf:
+        assert b"workbook.xml" not in zf.read("[Content_Types].xml")
+    assert sniff(plain).kind == "xlsx" and _rows(plain) == ROWS
