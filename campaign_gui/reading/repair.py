@@ -57,6 +57,7 @@ ODS_MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
 SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 X = "{urn:schemas-microsoft-com:office:excel}"
 MAX_MERGES = 10_000
+MAX_ROWS, MAX_COLS = 1_048_576, 16_384  # Excel's sheet
 
 
 @dataclass
@@ -332,43 +333,65 @@ def _events(path: Path) -> Iterator[tuple[str, Any]]:
 def convert_xml2003(src: Path, dest: Path) -> None:
     """SpreadsheetML 2003 -> .xlsx: sheets (names, hidden ones), rows and cells at their ``ss:Index``,
     text, numbers, booleans, dates (as written), merged ranges. One row is held at a time."""
-    sheets: list[tuple[str, str]] = []
     with _writer(dest) as out:
-        sink: IO[bytes] | None = None
-        table: Any = None
-        row_no = -1
-        merges: list[str] = []
-        for event, el in _events(src):
-            tag = el.tag
-            if event == "start":
-                if tag == f"{SS}Worksheet":
-                    sheets.append((el.get(f"{SS}Name") or f"Sheet{len(sheets) + 1}", "visible"))
-                    sink = out.open(f"xl/worksheets/sheet{len(sheets)}.xml", "w", force_zip64=True)
-                    sink.write(f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}"><sheetData>'
-                               .encode())
-                    row_no, merges = -1, []
-                elif tag == f"{SS}Table":
-                    table = el
-                continue
-            if tag == f"{SS}Row" and sink is not None:
-                row_no = _index(el, row_no + 1)
-                sink.write(_row_xml(el, row_no, merges).encode("utf-8"))
-                row_no += _span(el, "Span")
-                if table is not None:
-                    table.clear()
-            elif tag == f"{X}Visible" and sheets and (el.text or "").strip() in ("SheetHidden", "SheetVeryHidden"):
-                state = "hidden" if el.text.strip() == "SheetHidden" else "veryHidden"
-                sheets[-1] = (sheets[-1][0], state)
-            elif tag == f"{SS}Worksheet" and sink is not None:
+        writer = _SheetWriter(out)
+        try:
+            for event, el in _events(src):
+                writer.event(event, el)
+        finally:
+            writer.close()
+        _finish_workbook(out, writer.sheets)
+
+
+class _SheetWriter:
+    """The rows of each ``<Worksheet>`` into its own sheet part, as they end."""
+
+    def __init__(self, out: zipfile.ZipFile) -> None:
+        self.out = out
+        self.sheets: list[tuple[str, str]] = []
+        self.sink: IO[bytes] | None = None
+        self.table: Any = None
+        self.row_no = -1
+        self.merges: list[str] = []
+
+    def event(self, event: str, el: Any) -> None:
+        tag = el.tag
+        if event == "start":
+            if tag == f"{SS}Worksheet":
+                self.close()
+                self.sheets.append((el.get(f"{SS}Name") or f"Sheet{len(self.sheets) + 1}", "visible"))
+                self.sink = self.out.open(f"xl/worksheets/sheet{len(self.sheets)}.xml", "w", force_zip64=True)
+                self.sink.write(f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}"><sheetData>'
+                                .encode())
+                self.row_no, self.merges = -1, []
+            elif tag == f"{SS}Table":
+                self.table = el
+        elif tag == f"{SS}Row" and self.sink is not None:
+            self.row_no = _index(el, self.row_no + 1)
+            if self.row_no >= MAX_ROWS:  # beyond any sheet (calamine would size its grid by it)
+                raise ImportInputError(sn.MSG_CORRUPT, kind="corrupt")
+            self.sink.write(_row_xml(el, self.row_no, self.merges).encode("utf-8"))
+            self.row_no += _span(el, "Span")
+            if self.table is not None:
+                self.table.clear()
+        elif tag == f"{X}Visible" and self.sheets and (el.text or "").strip() in ("SheetHidden", "SheetVeryHidden"):
+            state = "hidden" if el.text.strip() == "SheetHidden" else "veryHidden"
+            self.sheets[-1] = (self.sheets[-1][0], state)
+        elif tag == f"{SS}Worksheet":
+            if self.sink is not None:
                 tail = "</sheetData>"
-                if merges:
-                    tail += f'<mergeCells count="{len(merges)}">' + "".join(
-                        f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>"
-                sink.write((tail + "</worksheet>").encode())
-                sink.close()
-                sink, table = None, None
-                el.clear()
-        _finish_workbook(out, sheets)
+                if self.merges:
+                    tail += f'<mergeCells count="{len(self.merges)}">' + "".join(
+                        f'<mergeCell ref="{m}"/>' for m in self.merges) + "</mergeCells>"
+                self.sink.write((tail + "</worksheet>").encode())
+            self.close()
+            el.clear()
+
+    def close(self) -> None:
+        """Close the open sheet part (also when the conversion fails: the package can then be closed)."""
+        if self.sink is not None:
+            self.sink.close()
+        self.sink, self.table = None, None
 
 
 _CELL, _DATA, _INDEX, _TYPE = f"{SS}Cell", f"{SS}Data", f"{SS}Index", f"{SS}Type"
@@ -383,6 +406,8 @@ def _row_xml(row: Any, row_no: int, merges: list[str]) -> str:
         if cell.tag != _CELL:
             continue
         col = _index(cell, col + 1) if _INDEX in cell.attrib else col + 1
+        if col >= MAX_COLS:
+            raise ImportInputError(sn.MSG_CORRUPT, kind="corrupt")
         for data in cell:
             if data.tag == _DATA:
                 text = data.text or "" if len(data) == 0 else "".join(data.itertext())
@@ -391,6 +416,8 @@ def _row_xml(row: Any, row_no: int, merges: list[str]) -> str:
                 break
         if _ACROSS in cell.attrib or _DOWN in cell.attrib:
             across, down = _span(cell, "MergeAcross"), _span(cell, "MergeDown")
+            if col + across >= MAX_COLS or row_no + down >= MAX_ROWS:
+                raise ImportInputError(sn.MSG_CORRUPT, kind="corrupt")
             if (across or down) and len(merges) < MAX_MERGES:
                 merges.append(f"{_col(col)}{suffix}:{_col(col + across)}{row_no + 1 + down}")
             col += across

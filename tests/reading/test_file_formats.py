@@ -336,3 +336,17 @@ def test_a_visio_package_is_not_a_workbook_and_a_plain_xml_type_is(tmp_path: Pat
     with zipfile.ZipFile(plain) as zf:
         assert b"workbook.xml" not in zf.read("[Content_Types].xml")
     assert sniff(plain).kind == "xlsx" and _rows(plain) == ROWS
+
+
+@pytest.mark.parametrize("cell", ['<Row ss:Index="2000000000"><Cell><Data ss:Type="String">x</Data></Cell></Row>',
+                                  '<Row><Cell ss:Index="99999"><Data ss:Type="String">x</Data></Cell></Row>',
+                                  '<Row><Cell ss:MergeDown="5000000"><Data ss:Type="String">x</Data></Cell></Row>'])
+def test_spreadsheetml_2003_beyond_a_sheet_is_damaged(tmp_path: Path, cell: str) -> None:
+    """A cell placed past Excel's last row or column would make the reader size its grid by it: refused."""
+    p = tmp_path / "far.xml"
+    p.write_text('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+                 'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="S"><Table>'
+                 f'<Row><Cell><Data ss:Type="String">Phone</Data></Cell></Row>{cell}</Table></Worksheet></Workbook>',
+                 encoding="utf-8")
+    assert _refusal(p).kind == "corrupt"
+    assert _scratch_files(tmp_path) == []
