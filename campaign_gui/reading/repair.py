@@ -20,6 +20,7 @@ import os
 import posixpath
 import re
 import shutil
+import struct
 import tempfile
 import zipfile
 import zlib
@@ -92,6 +93,9 @@ def prepare(path: Path, kind: str, repair: str | None) -> Prepared:
         elif kind in ("xlsx", "xlsm", "xlsb") and repair is not None:
             out.path = _made(out, EXTENSIONS[kind])
             normalise_ooxml(path, repair, kind, out.path)
+        elif kind == "xls" and repair is not None:
+            out.path = _made(out, ".xls")
+            relabel_mac_roman(path, repair, out.path)
         elif kind in EXTENSIONS and path.suffix.lower() not in READ_AS[kind]:
             out.path = _alias(out, path, EXTENSIONS[kind])
     except BaseException as exc:
@@ -136,6 +140,19 @@ def _alias(out: Prepared, path: Path, suffix: str) -> Path:
         pass
     shutil.copyfile(path, alias)
     return alias
+
+
+def relabel_mac_roman(src: Path, repair: str, dest: Path) -> None:
+    """A copy of a legacy workbook whose CODEPAGE says 32768 (Mac Excel's Mac Roman) saying 10000 (the same
+    code page, under the number calamine knows); ``repair`` is "32768@<offset of the value in the file>"."""
+    offset = int(repair.partition("@")[2])
+    shutil.copyfile(src, dest)
+    with dest.open("r+b") as fh:
+        fh.seek(offset)
+        if fh.read(2) != struct.pack("<H", sn.MAC_ROMAN_BIFF):
+            raise ImportInputError(sn.MSG_CORRUPT, kind="corrupt")  # the file changed since it was sniffed
+        fh.seek(offset)
+        fh.write(struct.pack("<H", 10000))
 
 
 # --- streaming copies, re-encoded to UTF-8 ---------------------------------------------------------------

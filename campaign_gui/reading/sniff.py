@@ -96,7 +96,8 @@ def sniff(path: str | os.PathLike[str]) -> FileKind:
         kind, repair = check_zip(p)
         return FileKind(kind, size, repair)
     if head.startswith(CFB_MAGIC):
-        return FileKind(_check_cfb(p), size)
+        kind, repair = _check_cfb(p)
+        return FileKind(kind, size, repair)
     _check_binary_formats(head)
     text = _ascii_head(head)
     if _looks_xml2003(text):
@@ -482,6 +483,34 @@ class _Cfb:
             read += self.ssize
             sector = self.fat[sector] if sector < len(self.fat) else _ENDOFCHAIN
 
+    def file_offset(self, name: str, pos: int) -> int | None:
+        """Where byte ``pos`` of the stream ``name`` sits in the file (None when the chain is broken)."""
+        found = self.entries.get(name.lower())
+        if found is None or pos < 0:
+            return None
+        start, size = found
+        if size >= self.cutoff or self.root is None:
+            return self._offset_in_chain(start, pos)
+        minifat: list[int] = []
+        for block in self._chain(self.first_minifat, max(self.n_minifat, 1) * self.ssize):
+            minifat.extend(struct.unpack(f"<{self.ssize // 4}I", block))
+        sector = start
+        for _ in range(pos // self.mini_size):
+            sector = minifat[sector] if sector < len(minifat) else _ENDOFCHAIN
+            if sector >= _ENDOFCHAIN:
+                return None
+        return self._offset_in_chain(self.root[0], sector * self.mini_size + pos % self.mini_size)
+
+    def _offset_in_chain(self, sector: int, pos: int) -> int | None:
+        for _ in range(pos // self.ssize):
+            sector = self.fat[sector] if sector < len(self.fat) else _ENDOFCHAIN
+            if sector >= _ENDOFCHAIN:
+                return None
+        if sector >= _ENDOFCHAIN:
+            return None
+        base = 512 + sector * self.ssize if self.ssize == 512 else (sector + 1) * self.ssize
+        return int(base + pos % self.ssize)
+
     def head(self, name: str, limit: int) -> bytes:
         """Up to ``limit`` first bytes of the stream ``name`` (b"" when there is none)."""
         found = self.entries.get(name.lower())
@@ -525,23 +554,26 @@ def codepage_message(codepage: int) -> str:
             f"{_SAVE_AS}")
 
 
-def biff_globals(stream: bytes) -> tuple[bool, int | None]:
-    """(encrypted, code page) from the records of a BIFF5/BIFF8 workbook's globals: FILEPASS (XOR
-    obfuscation or RC4 alike) follows the first BOF; CODEPAGE comes before the sheets."""
-    pos, codepage = 0, None
+def biff_globals(stream: bytes) -> tuple[bool, int | None, int]:
+    """(encrypted, code page, where its value sits in the stream) from the records of a BIFF5/BIFF8 workbook's
+    globals: FILEPASS (XOR obfuscation or RC4 alike) follows the first BOF; CODEPAGE comes before the sheets."""
+    pos, codepage, at = 0, None, -1
     while pos + 4 <= len(stream):
         rtype, length = struct.unpack_from("<HH", stream, pos)
         if rtype == 0x002F:
-            return True, codepage
+            return True, codepage, at
         if rtype == 0x0042 and length >= 2 and pos + 6 <= len(stream):
-            codepage = struct.unpack_from("<H", stream, pos + 4)[0]
+            codepage, at = struct.unpack_from("<H", stream, pos + 4)[0], pos + 4
         if rtype in (0x000A, 0x0085) and pos > 0:  # EOF of the globals, or the first BOUNDSHEET
             break
         pos += 4 + length
-    return False, codepage
+    return False, codepage, at
 
 
-def _check_cfb(path: Path) -> str:
+MAC_ROMAN_BIFF = 32768  # what Mac Excel (BIFF2-5) writes for Mac Roman; calamine knows it as 10000 only
+
+
+def _check_cfb(path: Path) -> tuple[str, str | None]:
     with path.open("rb") as fh:
         cfb = _Cfb(fh)
         names = {n.lower() for n in cfb.names}
@@ -549,13 +581,17 @@ def _check_cfb(path: Path) -> str:
             raise ImportInputError(MSG_ENCRYPTED, kind="encrypted")
         stream = "workbook" if "workbook" in names else "book" if "book" in names else None
         if stream is not None:
-            encrypted, codepage = biff_globals(cfb.head(stream, 256 * 1024))
+            encrypted, codepage, at = biff_globals(cfb.head(stream, 256 * 1024))
             if encrypted:
                 raise ImportInputError(MSG_ENCRYPTED, kind="encrypted")
+            if codepage == MAC_ROMAN_BIFF:
+                offset = cfb.file_offset(stream, at)
+                if offset is not None:  # read from a copy that says 10000 (the same code page)
+                    return "xls", f"{MAC_ROMAN_BIFF}@{offset}"
             if codepage is not None and codepage in MAC_CODEPAGES and codepage not in (10000, 10007):
                 # calamine decodes Mac Roman and Mac Cyrillic; the other Mac code pages it refuses
                 raise ImportInputError(codepage_message(codepage), kind="codepage")
-            return "xls"
+            return "xls", None
     if "worddocument" in names:
         raise ImportInputError(MSG_WORD, kind="unknown_format")
     if "powerpoint document" in names:

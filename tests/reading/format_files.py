@@ -26,7 +26,7 @@ def readable(folder: Path) -> dict[str, Path]:
     out["flat ods"] = sf.write_fods(folder / "flat.fods", "Khách", ROWS)
     out["xml spreadsheet 2003"] = sf.write_xml2003(folder / "xml2003.xls")
     out["biff5 mac roman"] = sf.write_xls5(folder / "mac.xls", [["Phone", "Name"], ["0901234567", "Cafe"],
-                                                                 ["0912345678", "Ñoño"]], 10000, "mac_roman")
+                                                                 ["0912345678", "Ñoño"]], 32768, "mac_roman")
     nul = folder / "nul.csv"
     nul.write_bytes("Số điện thoại,Họ và tên\n0901234567,An\x00\n0912345678,Bình\n".encode())
     out["short csv with a NUL"] = nul

@@ -239,14 +239,26 @@ def test_filepass_is_password_protected(tmp_path: Path, rc4: bool) -> None:
     assert error.kind == "encrypted" and error.message == sn.MSG_ENCRYPTED
 
 
-def test_biff5_in_mac_roman_is_read(tmp_path: Path) -> None:
-    p = sf.write_xls5(tmp_path / "mac.xls", [["Phone", "Name"], ["0901234567", "Café Ñoño"]], 10000, "mac_roman")
-    assert _rows(p) == [["Phone", "Name"], ["0901234567", "Café Ñoño"]]
+@pytest.mark.parametrize("codepage, encoding, text", [(10000, "mac_roman", "Café Ñoño"),
+                                                      (10007, "mac_cyrillic", "Иван Петров"),
+                                                      (32768, "mac_roman", "Café Ñoño")])
+@pytest.mark.parametrize("small", [False, True], ids=["stream", "mini-stream"])
+def test_biff5_in_mac_roman_and_cyrillic_is_read(tmp_path: Path, codepage: int, encoding: str, text: str,
+                                                 small: bool) -> None:
+    """Mac Excel 5 writes 32768 for Mac Roman: read from a copy relabelled 10000; the user's file is untouched."""
+    rows = [["Phone", "Name"], ["0901234567", text]]
+    p = sf.write_xls5(tmp_path / "mac.xls", rows, codepage, encoding)
+    if small:  # the same Book stream, small enough to live in the OLE2 mini stream
+        p.write_bytes(sf.write_cfb_small({"Book": sf.biff5_workbook(rows, codepage, encoding)}))
+    before = p.read_bytes()
+    assert (sniff(p).repair is not None) == (codepage == 32768)
+    assert _rows(p) == rows
+    assert p.read_bytes() == before and _scratch_files(tmp_path) == []
 
 
 @pytest.mark.parametrize("codepage, encoding, name", [(10029, "mac_latin2", "Mac Central European"),
                                                       (10006, "mac_greek", "Mac Greek"),
-                                                      (32768, "mac_roman", "Mac Roman")])
+                                                      (10081, "mac_turkish", "Mac Turkish")])
 def test_biff5_in_other_mac_code_pages_is_named(tmp_path: Path, codepage: int, encoding: str, name: str) -> None:
     p = sf.write_xls5(tmp_path / "mac.xls", [["Phone"], ["0901234567"]], codepage, encoding)
     error = _refusal(p)
