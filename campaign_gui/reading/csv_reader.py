@@ -44,9 +44,10 @@ def detect_encoding(path: Path) -> str:
         return "utf-16"
     nul_even, nul_odd = head[0::2].count(0), head[1::2].count(0)
     half = max(len(head) // 2, 1)
-    if nul_odd > 0.4 * half and nul_even < 0.05 * half:
+    # UTF-16 has a NUL in every other byte of ASCII text: not one stray NUL in a short file
+    if nul_odd > 0.4 * half and nul_even < 0.05 * half and nul_odd >= 4:
         return "utf-16-le"
-    if nul_even > 0.4 * half and nul_odd < 0.05 * half:
+    if nul_even > 0.4 * half and nul_odd < 0.05 * half and nul_even >= 4:
         return "utf-16-be"
     if _is_utf8(path):
         return "utf-8"

@@ -6,6 +6,7 @@ import io
 import itertools
 import logging
 import os
+import re
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
@@ -17,6 +18,7 @@ import python_calamine as pc
 from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.reading import sniff as sn
 from campaign_gui.reading.csv_reader import CsvSource
+from campaign_gui.reading.repair import Prepared, prepare
 from campaign_gui.reading.scratch import scratch_dir
 from campaign_gui.reading.source import Cancelled, CellValue, SheetInfo, Source, check_cancel
 from campaign_gui.reading.xlsx_parts import quick_size, sheet_members, uncached_formulas
@@ -36,7 +38,7 @@ def open_source(path: str | os.PathLike[str], *, encoding: str | None = None,
     found = sn.sniff(p)
     if found.kind == "text":
         return CsvSource(p, encoding=encoding, delimiter=delimiter)
-    return WorkbookSource(p, found.kind)
+    return WorkbookSource(p, found.kind, found.repair)
 
 
 def col_letter(index: int) -> str:
@@ -49,10 +51,16 @@ def col_letter(index: int) -> str:
     return out
 
 
+_CODEPAGE = re.compile(r"codepage ([0-9a-f]+) not found")
+
+
 def _calamine_error(exc: BaseException) -> ImportInputError:
     text = str(exc).lower()
     if isinstance(exc, pc.PasswordError) or "password" in text or "encrypt" in text:
         return ImportInputError(sn.MSG_ENCRYPTED, kind="encrypted")
+    codepage = _CODEPAGE.search(text)
+    if codepage is not None:  # an old workbook in an 8-bit code page calamine cannot decode
+        return ImportInputError(sn.codepage_message(int(codepage.group(1), 16)), kind="codepage")
     return ImportInputError(sn.MSG_CORRUPT, kind="corrupt")
 
 
@@ -89,10 +97,23 @@ def _translated(rows: Iterator[list[CellValue]], close: Callable[[], object]) ->
 
 
 class WorkbookSource(Source):
-    """A workbook read by python-calamine. One loaded sheet is kept (loading parses the whole sheet)."""
+    """A workbook read by python-calamine. One loaded sheet is kept (loading parses the whole sheet).
 
-    def __init__(self, path: Path, kind: str) -> None:
+    ``path`` is the file read: the user's, or the copy reading.repair made of it (then ``origin`` is the
+    user's); ``kind`` what the user's file is (an xml2003 or fods file is read as the .xlsx or .ods made of it)."""
+
+    def __init__(self, path: Path, kind: str, repair: str | None = None) -> None:
         super().__init__()
+        self.origin = path
+        self._prepared: Prepared = prepare(path, kind, repair)
+        try:
+            self._open(self._prepared.path, self._prepared.kind)
+        except BaseException:
+            self._prepared.remove()
+            raise
+        self.kind = kind
+
+    def _open(self, path: Path, kind: str) -> None:
         self.path, self.kind = path, kind
         self._members: dict[str, str] = {}
         self._member_sizes: dict[str, int] = {}
@@ -110,7 +131,7 @@ class WorkbookSource(Source):
         self._wb: Any = None
         try:
             if light is None:
-                self._wb = pc.CalamineWorkbook.from_path(str(path))
+                self._wb = pc.CalamineWorkbook.from_path(str(path))  # by its extension: prepare() saw to it
                 self._meta = list(self._wb.sheets_metadata)
             else:
                 with pc.CalamineWorkbook.from_filelike(light) as wb:
@@ -259,9 +280,10 @@ class WorkbookSource(Source):
 
     def close(self) -> None:
         self._loaded = None
-        if self._wb is None:
-            return
         try:
-            self._wb.close()
+            if self._wb is not None:
+                self._wb.close()
         except pc.CalamineError:
             pass
+        finally:
+            self._prepared.remove()

@@ -224,3 +224,230 @@ def leftovers(folder: Path) -> list[Path]:
 
     return [p for p in folder.rglob("*") if p.is_file()
             and not (p.name == OWNER and p.parent.name.startswith(PREFIX) and p.parent.parent == folder)]
+
+
+def _xlstr8(text: str, encoding: str, width: int = 2) -> bytes:  # BIFF5 string: byte count, 8-bit bytes
+    raw = text.encode(encoding)
+    return struct.pack("<H" if width == 2 else "<B", len(raw)) + raw
+
+
+def biff5_workbook(rows: Sequence[Sequence[Any]], codepage: int, encoding: str, sheet: str = "Sheet1") -> bytes:
+    """A minimal BIFF5 (Excel 5.0/95) Book stream in an 8-bit code page: LABEL and NUMBER cells."""
+    bof_globals = _rec(0x0809, struct.pack("<HHHH", 0x0500, 0x0005, 0x0DBB, 0x07CC))
+    cp = _rec(0x0042, struct.pack("<H", codepage))
+    xfs = b"".join(_rec(0x00E0, struct.pack("<HHH", 0, 0, 0xFFF5 if i < 15 else 0x0001) + b"\0" * 10)
+                   for i in range(16))
+    name = _xlstr8(sheet, encoding, 1)
+    offset = len(bof_globals) + len(cp) + len(xfs) + 4 + 6 + len(name) + 4
+    globals_ = bof_globals + cp + xfs + _rec(0x0085, struct.pack("<IH", offset, 0) + name) + _rec(0x000A, b"")
+    assert len(globals_) == offset
+    cells = b""
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if isinstance(v, str):
+                cells += _rec(0x0204, struct.pack("<HHH", r, c, 15) + _xlstr8(v, encoding))
+            elif v is not None:
+                cells += _rec(0x0203, struct.pack("<HHHd", r, c, 15, float(v)))
+    ncols = max((len(r) for r in rows), default=0)
+    sheet_bof = _rec(0x0809, struct.pack("<HHHH", 0x0500, 0x0010, 0x0DBB, 0x07CC))
+    dims = _rec(0x0000, struct.pack("<HHHHH", 0, len(rows), 0, ncols, 0))
+    return globals_ + sheet_bof + dims + cells + _rec(0x000A, b"")
+
+
+def write_xls5(path: Path, rows: Sequence[Sequence[Any]], codepage: int, encoding: str) -> Path:
+    path.write_bytes(write_cfb({"Book": biff5_workbook(rows, codepage, encoding)}))
+    return path
+
+
+def write_xls_with_filepass(path: Path, rows: Sequence[Sequence[Any]], rc4: bool) -> Path:
+    """A BIFF8 workbook marked as encrypted: FILEPASS right after the globals' BOF (XOR obfuscation or RC4).
+    The rest is left in the clear: only the marker matters to the reader, which must not try to read on."""
+    stream = biff8_workbook(rows)
+    bof_len = 4 + 16
+    if rc4:  # RC4 (CryptoAPI-less): wEncryptionType 1, version 1.1, salt, verifier, verifier hash
+        body = struct.pack("<HHH", 1, 1, 1) + b"\x11" * 48
+    else:  # XOR obfuscation: wEncryptionType 0, key, verifier
+        body = struct.pack("<HHH", 0, 0x1234, 0x5678)
+    filepass = _rec(0x002F, body)
+    stream = stream[:bof_len] + filepass + stream[bof_len:]
+    # BOUNDSHEET's offset of the sheet's BOF moves by the inserted record
+    pos = stream.find(struct.pack("<H", 0x0085))
+    old = struct.unpack_from("<I", stream, pos + 4)[0]
+    stream = stream[:pos + 4] + struct.pack("<I", old + len(filepass)) + stream[pos + 8:]
+    path.write_bytes(write_cfb({"Workbook": stream}))
+    return path
+
+
+# --- workbooks laid out or encoded unusually, and formats that are named, not read ---------------------
+
+def relocate_ooxml(src: Path, out: Path, folder: str = "", backslashes: bool = False, utf16: bool = False) -> Path:
+    """Move a package's ``xl/`` parts to ``folder`` ('' = the archive's root), rewriting ``_rels/.rels``, the
+    content types and absolute relationship targets; member names with backslashes; XML parts in UTF-16."""
+    with zipfile.ZipFile(src) as zf:
+        items = [(i.filename, zf.read(i)) for i in zf.infolist()]
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zw:
+        for name, data in items:
+            if name.startswith("xl/"):
+                name = folder + name[3:]
+            if name.endswith((".xml", ".rels")):
+                data = data.replace(b'Target="/xl/', b'Target="/' + folder.encode())
+                data = data.replace(b'PartName="/xl/', b'PartName="/' + folder.encode())
+                if name == "_rels/.rels":
+                    data = data.replace(b'Target="xl/workbook.xml"', b'Target="' + folder.encode() + b'workbook.xml"')
+                if utf16:
+                    text = data.decode("utf-8")
+                    text = re.sub(r'encoding="UTF-8"', 'encoding="UTF-16"', text, count=1, flags=re.IGNORECASE)
+                    data = text.encode("utf-16")
+            if backslashes:
+                name = name.replace("/", "\\")
+            zw.writestr(zipfile.ZipInfo(name), data, zipfile.ZIP_DEFLATED)
+    return out
+
+
+def drop_member(path: Path, member: str) -> Path:
+    with zipfile.ZipFile(path) as zf:
+        items = [(i, zf.read(i)) for i in zf.infolist() if i.filename != member]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zw:
+        for info, data in items:
+            zw.writestr(info.filename, data)
+    return path
+
+
+def ods_content(sheet: str, rows: Sequence[Sequence[Any]]) -> str:
+    """The office:body of an ODS holding one table (strings and floats)."""
+    from xml.sax.saxutils import escape
+
+    def cell(v: Any) -> str:
+        if isinstance(v, str):
+            return f'<table:table-cell office:value-type="string"><text:p>{escape(v)}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
+
+    body = "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows)
+    return f'<office:body><office:spreadsheet><table:table table:name="{escape(sheet)}">{body}</table:table>' \
+           "</office:spreadsheet></office:body>"
+
+
+ODF_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+
+
+def write_fods(path: Path, sheet: str, rows: Sequence[Sequence[Any]], kind: str = "spreadsheet") -> Path:
+    """A flat OpenDocument file (LibreOffice's .fods): the whole document as one XML file."""
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n'
+                    f'<office:document {ODF_NS} office:version="1.2" '
+                    f'office:mimetype="application/vnd.oasis.opendocument.{kind}"><office:meta/><office:styles/>'
+                    f"{ods_content(sheet, rows)}</office:document>", encoding="utf-8")
+    return path
+
+
+def write_xml2003(path: Path) -> Path:
+    """An 'XML Spreadsheet 2003' as Excel writes it: styles first, a <Table> in the first bytes, cells with
+    ss:Index gaps, a phone stored as a number, rich text, a merged title, a hidden second sheet."""
+    path.write_text('''<?xml version="1.0"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office"
+ xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"
+ xmlns:html="http://www.w3.org/TR/REC-html40">
+ <Styles><Style ss:ID="Default" ss:Name="Normal"><Alignment ss:Vertical="Bottom"/></Style></Styles>
+ <Worksheet ss:Name="Danh bạ">
+  <Table ss:ExpandedColumnCount="4" ss:ExpandedRowCount="6" x:FullColumns="1" x:FullRows="1">
+   <Row><Cell ss:MergeAcross="2"><Data ss:Type="String">Danh sách khách hàng</Data></Cell></Row>
+   <Row ss:Index="3"><Cell><Data ss:Type="String">Số điện thoại</Data></Cell>
+    <Cell><Data ss:Type="String">Họ và tên</Data></Cell><Cell ss:Index="4"><Data ss:Type="String">Email</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="String">0901234567</Data></Cell><Cell><ss:Data ss:Type="String"
+     xmlns="http://www.w3.org/TR/REC-html40"><B>Nguyễn</B> Văn An</ss:Data></Cell>
+    <Cell ss:Index="4"><Data ss:Type="String">an@example.vn</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="Number">912345678</Data></Cell><Cell><Data ss:Type="String">Trần &amp; Bình</Data></Cell>
+    <Cell><Data ss:Type="DateTime">2024-03-05T00:00:00.000</Data></Cell><Cell><Data ss:Type="Boolean">1</Data></Cell></Row>
+  </Table>
+ </Worksheet>
+ <Worksheet ss:Name="Ẩn">
+  <Table><Row><Cell><Data ss:Type="String">x</Data></Cell></Row></Table>
+  <WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Visible>SheetHidden</Visible></WorksheetOptions>
+ </Worksheet>
+</Workbook>
+''', encoding="utf-8")
+    return path
+
+
+XML2003_ROWS = [["Danh sách khách hàng", None, None, None], [None, None, None, None],
+                ["Số điện thoại", "Họ và tên", None, "Email"], ["0901234567", "Nguyễn Văn An", None, "an@example.vn"],
+                [912345678.0, "Trần & Bình", "2024-03-05", True]]
+
+
+def named_formats(folder: Path) -> dict[str, tuple[Path, str]]:
+    """Files of formats the app names instead of reading: name -> (file, words its message must hold)."""
+    import gzip
+
+    out: dict[str, tuple[Path, str]] = {}
+
+    def put(name: str, data: bytes, needle: str) -> None:
+        path = folder / name
+        path.write_bytes(data)
+        out[name] = (path, needle)
+
+    put("sylk.csv", b'ID;PWXL;N;E\r\nP;PGeneral\r\nC;Y1;X1;K"Phone"\r\nC;Y2;X1;K901234567\r\nE\r\n', "SYLK")
+    put("dif.csv", b'TABLE\r\n0,1\r\n"EXCEL"\r\nVECTORS\r\n0,1\r\n""\r\nTUPLES\r\n0,2\r\n""\r\nDATA\r\n0,0\r\n""\r\n'
+                   b'-1,0\r\nBOT\r\n1,0\r\n"Phone"\r\n-1,0\r\nEOD\r\n', "DIF")
+    put("lotus.xls", b"\x00\x00\x02\x00\x06\x04\x06\x00\x08\x00\x00\x00\x00\x00" + bytes(200), "Lotus 1-2-3")
+    put("quattro.xlsx", b"\x00\x00\x02\x00\x20\x51\x01\x00" + bytes(200), "Quattro Pro")
+    put("quattro9.xls", write_cfb({"NativeContent_MAIN": b"\x00" * 64}), "Quattro Pro")
+    put("works.xls", write_cfb({"MatOST": b"\x00" * 64}), "Microsoft Works")
+    put("starcalc.xls", write_cfb({"StarCalcDocument": b"\x00" * 64}), "StarCalc")
+    put("gnumeric.xls", gzip.compress(b'<?xml version="1.0"?><gnm:Workbook xmlns:gnm="http://www.gnumeric.org/v10.dtd">'
+                                      b"</gnm:Workbook>"), "Gnumeric")
+    put("export.xml", b'<?xml version="1.0" encoding="UTF-8"?>\n<contacts><contact phone="0901234567"/></contacts>',
+        "an XML file")
+    numbers = folder / "numbers.xlsx"
+    with zipfile.ZipFile(numbers, "w") as zf:
+        zf.writestr("Index/Document.iwa", b"\x00" * 32)
+        zf.writestr("Metadata/Properties.plist", b"<plist/>")
+    out["numbers.xlsx"] = (numbers, "Apple Numbers")
+    # Excel 2.1 worksheet and Excel 4.0 workbook: their BOF records are the whole file's start (no OLE2)
+    put("excel2.xls", b"\x09\x00\x04\x00\x02\x00\x10\x00" + bytes(100), "very old Excel")
+    put("excel4.xls", b"\x09\x04\x06\x00\x00\x00\x00\x01\x00\x00" + bytes(100), "very old Excel")
+    return out
+
+
+def write_cfb_small(streams: dict[str, bytes]) -> bytes:
+    """An OLE2 file whose streams are all under 4,096 bytes: they live in the mini stream (64-byte sectors
+    chained by the MiniFAT, inside the root entry's stream), as small workbooks written by some tools do."""
+    names = list(streams)
+    assert len(names) <= 3 and all(len(d) < 4096 for d in streams.values())
+    mini = b""
+    mini_fat: list[int] = []
+    starts = []
+    for name in names:
+        data = streams[name]
+        count = max((len(data) + 63) // 64, 1)
+        first = len(mini_fat)
+        starts.append(first)
+        mini_fat.extend(first + k + 1 if k < count - 1 else ENDOFCHAIN for k in range(count))
+        mini += data.ljust(count * 64, b"\0")
+    container = (len(mini) + 511) // 512
+    # sectors: 0 FAT, 1 directory, 2 MiniFAT, 3.. the mini stream's container
+    fat = [FATSECT, ENDOFCHAIN, ENDOFCHAIN] + [4 + k if k < container - 1 else ENDOFCHAIN
+                                               for k in range(container)]
+    fat += [FREESECT] * (128 - len(fat))
+
+    def entry(name: str, typ: int, right: int, child: int, start: int, size: int) -> bytes:
+        raw = (name.encode("utf-16-le") + b"\0\0") if name else b""
+        return (raw.ljust(64, b"\0") + struct.pack("<HBB", len(raw), typ, 1)
+                + struct.pack("<III", NOSTREAM, right, child) + b"\0" * 36 + struct.pack("<IQ", start, size))
+
+    entries = [entry("Root Entry", 5, NOSTREAM, 1, 3, len(mini))]
+    for i, name in enumerate(names):
+        entries.append(entry(name, 2, i + 2 if i + 1 < len(names) else NOSTREAM, NOSTREAM, starts[i],
+                             len(streams[name])))
+    while len(entries) < 4:
+        entries.append(b"\0" * 64 + struct.pack("<HBB", 0, 0, 0) + struct.pack("<III", NOSTREAM, NOSTREAM, NOSTREAM)
+                       + b"\0" * 48)
+    header = bytearray(512)
+    header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIIIII", header, 0x28, 0, 1, 1, 0, 4096, 2, 1, ENDOFCHAIN, 0)
+    struct.pack_into("<109I", header, 0x4C, 0, *([FREESECT] * 108))
+    minifat = struct.pack(f"<{len(mini_fat)}I", *mini_fat).ljust(512, b"\xff")
+    return (bytes(header) + struct.pack("<128I", *fat) + b"".join(entries) + minifat
+            + mini.ljust(container * 512, b"\0"))

@@ -1655,15 +1655,11 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This file is an &apos;XML Spreadsheet 2003&apos;, which cannot be read: open it in Excel and Save As .xlsx, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The file is damaged or incomplete (the workbook could not be unpacked): open it in Excel, save it again and retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This is not a spreadsheet or text file that can be read (supported: .xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .tsv, .txt).</source>
+        <source>This is not a spreadsheet or text file that can be read (supported: .xlsx, .xlsm, .xlsb, .xls, .ods, .fods, XML Spreadsheet 2003, .csv, .tsv, .txt).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1672,6 +1668,58 @@ Log: {1}</source>
     </message>
     <message>
         <source>This Office file is not a spreadsheet (is it a Word or PowerPoint document?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a Word document, not a spreadsheet: choose the Excel or CSV file with the contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a PowerPoint presentation, not a spreadsheet: choose the Excel or CSV file with the contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an OpenDocument text or presentation saved as flat XML, not a spreadsheet: choose the spreadsheet with the contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a SYLK file, which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a DIF file, which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a Quattro Pro workbook, which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a Lotus 1-2-3 worksheet, which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a Microsoft Works spreadsheet, which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a StarCalc workbook, which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a Gnumeric workbook, which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an XML file, but not a spreadsheet saved by Excel or LibreOffice: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an Apple Numbers document, which cannot be read: open it in Numbers and export it to Excel (File → Export To → Excel), then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workbook was saved by a very old Excel (version 2, 3 or 4): open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1724,6 +1772,10 @@ Log: {1}</source>
     </message>
     <message>
         <source>There is no sheet {0} in this file (sheets: {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This old Excel workbook is written in the {0} code page ({1}), which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1646,16 +1646,12 @@ Nhật ký: {1}</translation>
         <translation>Tệp này được lưu dưới dạng trang web, không phải sổ làm việc Excel thật: hãy mở tệp trong Excel, chọn Lưu Như .xlsx rồi thử lại.</translation>
     </message>
     <message>
-        <source>This file is an &apos;XML Spreadsheet 2003&apos;, which cannot be read: open it in Excel and Save As .xlsx, then try again.</source>
-        <translation>Tệp này là &apos;XML Spreadsheet 2003&apos; nên không đọc được: hãy mở tệp trong Excel, chọn Lưu Như .xlsx rồi thử lại.</translation>
-    </message>
-    <message>
         <source>The file is damaged or incomplete (the workbook could not be unpacked): open it in Excel, save it again and retry.</source>
         <translation>Tệp bị hỏng hoặc không đầy đủ (không giải nén được sổ làm việc): hãy mở tệp trong Excel, lưu lại rồi thử lại.</translation>
     </message>
     <message>
-        <source>This is not a spreadsheet or text file that can be read (supported: .xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .tsv, .txt).</source>
-        <translation>Đây không phải bảng tính hay tệp văn bản đọc được (hỗ trợ: .xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .tsv, .txt).</translation>
+        <source>This is not a spreadsheet or text file that can be read (supported: .xlsx, .xlsm, .xlsb, .xls, .ods, .fods, XML Spreadsheet 2003, .csv, .tsv, .txt).</source>
+        <translation>Đây không phải bảng tính hay tệp văn bản đọc được (hỗ trợ: .xlsx, .xlsm, .xlsb, .xls, .ods, .fods, XML Spreadsheet 2003, .csv, .tsv, .txt).</translation>
     </message>
     <message>
         <source>This zip/Office file does not contain a spreadsheet (is it a Word or PowerPoint document?).</source>
@@ -1664,6 +1660,58 @@ Nhật ký: {1}</translation>
     <message>
         <source>This Office file is not a spreadsheet (is it a Word or PowerPoint document?).</source>
         <translation>Tệp Office này không phải bảng tính (có phải là tài liệu Word hoặc PowerPoint không?).</translation>
+    </message>
+    <message>
+        <source>This is a Word document, not a spreadsheet: choose the Excel or CSV file with the contacts.</source>
+        <translation>Đây là tài liệu Word, không phải bảng tính: hãy chọn tệp Excel hoặc CSV chứa danh bạ.</translation>
+    </message>
+    <message>
+        <source>This is a PowerPoint presentation, not a spreadsheet: choose the Excel or CSV file with the contacts.</source>
+        <translation>Đây là bản trình chiếu PowerPoint, không phải bảng tính: hãy chọn tệp Excel hoặc CSV chứa danh bạ.</translation>
+    </message>
+    <message>
+        <source>This is an OpenDocument text or presentation saved as flat XML, not a spreadsheet: choose the spreadsheet with the contacts.</source>
+        <translation>Đây là văn bản hoặc bản trình chiếu OpenDocument lưu dạng XML phẳng, không phải bảng tính: hãy chọn bảng tính chứa danh bạ.</translation>
+    </message>
+    <message>
+        <source>This is a SYLK file, which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation>Đây là tệp SYLK nên không đọc được: hãy mở tệp trong Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>This is a DIF file, which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation>Đây là tệp DIF nên không đọc được: hãy mở tệp trong Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>This is a Quattro Pro workbook, which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation>Đây là sổ làm việc Quattro Pro nên không đọc được: hãy mở tệp trong Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>This is a Lotus 1-2-3 worksheet, which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation>Đây là trang tính Lotus 1-2-3 nên không đọc được: hãy mở tệp trong Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>This is a Microsoft Works spreadsheet, which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation>Đây là bảng tính Microsoft Works nên không đọc được: hãy mở tệp trong Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>This is a StarCalc workbook, which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation>Đây là sổ làm việc StarCalc nên không đọc được: hãy mở tệp trong Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>This is a Gnumeric workbook, which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation>Đây là sổ làm việc Gnumeric nên không đọc được: hãy mở tệp trong Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>This is an XML file, but not a spreadsheet saved by Excel or LibreOffice: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation>Đây là tệp XML nhưng không phải bảng tính do Excel hoặc LibreOffice lưu: hãy mở tệp trong Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>This is an Apple Numbers document, which cannot be read: open it in Numbers and export it to Excel (File → Export To → Excel), then try again.</source>
+        <translation>Đây là tài liệu Apple Numbers nên không đọc được: hãy mở tệp trong Numbers, xuất sang Excel (Tệp → Xuất sang → Excel) rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>This workbook was saved by a very old Excel (version 2, 3 or 4): open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation>Sổ làm việc này được lưu bởi một phiên bản Excel rất cũ (phiên bản 2, 3 hoặc 4): hãy mở tệp trong Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi thử lại.</translation>
     </message>
     <message>
         <source>The workbook unpacks to far more data than it holds (a &apos;zip bomb&apos; or a damaged file); it was not opened.</source>
@@ -1716,6 +1764,10 @@ Nhật ký: {1}</translation>
     <message>
         <source>There is no sheet {0} in this file (sheets: {1}).</source>
         <translation>Tệp này không có trang tính {0} (các trang tính: {1}).</translation>
+    </message>
+    <message>
+        <source>This old Excel workbook is written in the {0} code page ({1}), which cannot be read: open it in Excel or LibreOffice and save it as .xlsx, then try again.</source>
+        <translation>Sổ làm việc Excel cũ này dùng bảng mã {0} ({1}) nên không đọc được: hãy mở tệp trong Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi thử lại.</translation>
     </message>
     <message>
         <source>Unknown text encoding {0}.</source>
