@@ -66,6 +66,9 @@ class ContactsTableModel(QAbstractTableModel):
     def loaded(self) -> int:
         return len(self._rows)
 
+    def service_loading(self) -> bool:
+        return self._service.loading()
+
     def contact(self, row: int) -> Contact:
         return self._rows[row]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,10 +23,12 @@ from campaign_gui.domain.models import Contact
 from campaign_gui.services.contacts import ContactsService, ContactView, SearchMode, search_mode
 from campaign_gui.services.errors import UserError
 from campaign_gui.ui.contacts_model import ContactRole, ContactsTableModel
+from campaign_gui.ui.contacts_proxy import ContactFilterProxy
 from campaign_gui.ui.error_banner import ErrorBanner
 from campaign_gui.ui.icons import icon, themed
 
 PAGE_SIZES = (25, 50, 100, 200, 500)
+LOCAL_SEARCH_LOADS = 5000  # rows a local search loads before it answers "no match"
 
 
 class ContactsPane(QWidget):
@@ -38,10 +40,8 @@ class ContactsPane(QWidget):
     def __init__(self, service: ContactsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ContactsTableModel(service, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = ContactFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
         self._mode = SearchMode.LOCAL
         self._base_view: ContactView | None = None
         self._sort: str | None = None
@@ -90,9 +90,14 @@ class ContactsPane(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
         self.hint.setMargin(24)
+        self.no_match = QLabel(self)
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setWordWrap(True)
+        self.no_match.setMargin(24)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.hint)
+        self.stack.addWidget(self.no_match)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 4, 6, 0)
@@ -142,8 +147,12 @@ class ContactsPane(QWidget):
         self.banner.dismiss()
         self.stack.setCurrentWidget(self.table)
         header = self.table.horizontalHeader()
-        header.setSortIndicatorShown(bool(view.capabilities.sort_contacts))
+        self.proxy.clear_sort()
+        # Loaded rows sort here on every provider; where the provider sorts (Dynamic Messaging) it sorts.
+        header.setSortIndicatorShown(bool(view.capabilities.list_contacts))
+        header.blockSignals(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
         self._load(self._scoped(view))
 
     def show_hint(self, text: str) -> None:
@@ -198,13 +207,13 @@ class ContactsPane(QWidget):
         scope = dataclasses.replace(view.scope, sort=self._sort)
         if self._mode is SearchMode.SERVER_TEXT:
             scope = dataclasses.replace(scope, search=text or None)
-            self.proxy.setFilterFixedString("")
+            self._filter_locally("")
         elif self._mode is SearchMode.SERVER_TAG and self.filter_kind.currentData() != "text":
             key = "tag" if self.filter_kind.currentData() == "tag" else "list_name"
             scope = dataclasses.replace(scope, **{key: text or getattr(scope, key)})
-            self.proxy.setFilterFixedString("")
+            self._filter_locally("")
         else:
-            self.proxy.setFilterFixedString(text)
+            self._filter_locally(text)
         return dataclasses.replace(view, scope=scope)
 
     def _apply_search(self) -> None:
@@ -212,7 +221,7 @@ class ContactsPane(QWidget):
             return
         if self._mode is SearchMode.LOCAL or (self._mode is SearchMode.SERVER_TAG
                                               and self.filter_kind.currentData() == "text"):
-            self.proxy.setFilterFixedString(self.search.text().strip())
+            self._filter_locally(self.search.text().strip())
             if self.model.view is not None and self.model.view.scope != self._base_view.scope:
                 self._load(self._scoped(self._base_view))
             self._update_count()
@@ -223,11 +232,15 @@ class ContactsPane(QWidget):
         if section < 0 or self.model.view is None:
             return
         if not self.model.sortable(section):
-            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-            self.statusMessage.emit(self.tr("This provider cannot sort by this column."))
+            self.proxy.sort(section, order)  # the loaded rows, here
             return
+        self.proxy.clear_sort()
         self.model.sort(section, order)
         self._sort = self.model.view.scope.sort if self.model.view is not None else None
+
+    def _filter_locally(self, text: str) -> None:
+        region = self._base_view.info.default_region if self._base_view is not None else "VN"
+        self.proxy.set_search(text, region)
 
     def _failed(self, error: UserError) -> None:
         self._retry_hook = None
@@ -253,3 +266,21 @@ class ContactsPane(QWidget):
         if shown != loaded:
             text += " · " + self.tr("%n shown", "", shown)
         self.count_label.setText(text)
+        self._show_no_match(shown, loaded, total)
+
+    def _show_no_match(self, shown: int, loaded: int, total: int | None) -> None:
+        """Say so when a search finds nobody, instead of a blank table."""
+        typed = self.search.text().strip()
+        if self.stack.currentWidget() is self.hint:
+            return
+        if not typed or shown or self.model.view is None or self.model.service_loading():
+            self.stack.setCurrentWidget(self.table)
+            return
+        if self.proxy.needle_text and loaded < LOCAL_SEARCH_LOADS and self.model.canFetchMore():
+            self.model.fetchMore()  # a local search looks further before it says "nobody"
+            return
+        text = self.tr("No contact matches \u201c{0}\u201d.").format(typed)
+        if self.proxy.needle_text and (self.model.canFetchMore() or (total is not None and loaded < total)):
+            text += " " + self.tr("Only the %n loaded contact(s) were searched.", "", loaded)
+        self.no_match.setText(text)
+        self.stack.setCurrentWidget(self.no_match)

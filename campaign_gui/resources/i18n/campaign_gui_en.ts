@@ -416,8 +416,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This provider cannot sort by this column.</source>
+        <source>No contact matches “{0}”.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the %n loaded contact(s) were searched.</source>
+        <translation>
+            <numerusform>Only the %n loaded contact was searched.</numerusform>
+            <numerusform>Only the %n loaded contacts were searched.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) loaded</source>

@@ -411,8 +411,14 @@
         <translation>Tên danh sách</translation>
     </message>
     <message>
-        <source>This provider cannot sort by this column.</source>
-        <translation>Nhà cung cấp này không sắp xếp được theo cột này.</translation>
+        <source>No contact matches “{0}”.</source>
+        <translation>Không có liên hệ nào khớp với “{0}”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the %n loaded contact(s) were searched.</source>
+        <translation>
+            <numerusform>Chỉ tìm trong %n liên hệ đã tải.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) loaded</source>
