@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import test_main_window
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
-from test_main_window import open_dynmsg_campaign, window  # noqa: F401  (fixture)
 
 from campaign_gui.domain.search import Needle, fold
 from campaign_gui.ui.i18n import LanguageManager
 from campaign_gui.ui.main_window import MainWindow
 
+window = test_main_window.window  # the window on demo data (fixture)
+open_dynmsg_campaign = test_main_window.open_dynmsg_campaign
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"),
               pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
