@@ -150,6 +150,13 @@ class ImportJobService(QObject):
         record = self.record(job_id)
         return None if record is None else summarize(record, self._reads().outcome_counts(record.id))
 
+    def created_campaign(self, job_id: str) -> str | None:
+        """The id of the campaign a ``campaign=new`` import created (Dynamic Messaging), once known."""
+        record = self.record(job_id)
+        if record is None or str(record.target.get("campaign") or "") != "new":
+            return None
+        return next((b.provider_job_id for b in self._reads().batches(job_id) if b.provider_job_id), None)
+
     def state(self, job_id: str) -> str:
         live = self._live.get(job_id)
         if live is not None and live.engine is not None and self.is_running(job_id):

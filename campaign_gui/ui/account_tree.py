@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
@@ -38,6 +40,8 @@ class AccountTreeView(QTreeView):
         self._auto_queue: list[QModelIndex] = []
         self._auto_select = False
         self._prefer: tuple[str, str, str, str] | None = None
+        self._restore_expanded: set[tuple[str, str, str, str]] = set()
+        self._reveal: Callable[[NodeRef], bool] | None = None
 
     def set_accounts(self, accounts: list[Account], auto_select: bool = True,
                      prefer: tuple[str, str, str, str] | None = None) -> None:
@@ -56,6 +60,39 @@ class AccountTreeView(QTreeView):
             provider = self.tree_model.index(row, 0)
             out += [self.tree_model.index(child, 0, provider) for child in range(self.tree_model.rowCount(provider))]
         return out
+
+    def expanded_keys(self) -> set[tuple[str, str, str, str]]:
+        """The nodes open now (to open them again after a rebuild)."""
+        out = set()
+        for node in self.tree_model.nodes():
+            index = self.tree_model.index_of(node)
+            if index.isValid() and self.isExpanded(index):
+                out.add(node.key)
+        return out
+
+    def restore(self, expanded: set[tuple[str, str, str, str]], current: NodeRef | None) -> None:
+        """After a rebuild: open the nodes that were open and select ``current`` once it is loaded again."""
+        self._restore_expanded = set(expanded)
+        for index in self._account_indexes():
+            node = self.tree_model.node(index)
+            if node is not None and node.key in self._restore_expanded:
+                self.expand(index)
+        if current is not None and not self.select_node(current):
+            key = current.key
+            self.reveal(lambda n: n.key == key)
+
+    def reveal(self, match: Callable[[NodeRef], bool], reload: QModelIndex | None = None) -> bool:
+        """Select the first node ``match`` accepts, now or when it arrives (after reloading ``reload``)."""
+        self._reveal = None
+        if reload is None:
+            for node in self.tree_model.nodes():
+                if match(node) and self.select_node(node):
+                    return True
+        self._reveal = match
+        if reload is not None and reload.isValid():
+            self.expand(reload)
+            self.tree_model.reload(reload)
+        return False
 
     def current_node(self) -> NodeRef | None:
         return self.tree_model.node(self.currentIndex())
@@ -122,6 +159,18 @@ class AccountTreeView(QTreeView):
         return node.kind is not NodeKind.CAMPAIGN or node.key == self._prefer or node.id == campaign_id
 
     def _children_arrived(self, index: QModelIndex) -> None:
+        for row in range(self.tree_model.rowCount(index)):
+            child = self.tree_model.index(row, 0, index)
+            node = self.tree_model.node(child)
+            if node is None:
+                continue
+            if node.key in self._restore_expanded:
+                self._restore_expanded.discard(node.key)
+                self.expand(child)
+            if self._reveal is not None and self._reveal(node):
+                self._reveal = None
+                self._auto_select = False
+                self.setCurrentIndex(child)
         if self._auto_select and self._auto_queue and self._auto_queue[0] == index:
             self._auto_queue.pop(0)
             children = [self.tree_model.index(r, 0, index) for r in range(self.tree_model.rowCount(index))]

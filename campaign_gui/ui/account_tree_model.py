@@ -104,6 +104,27 @@ class AccountTreeModel(QStandardItemModel):
         item.appendRow(child)
         return child.index()
 
+    def set_count(self, node: NodeRef, count: int | None) -> NodeRef | None:
+        """Show ``count`` beside ``node`` (the contacts it holds now); returns the updated node."""
+        item = self._items.get(node.key)
+        value: Any = item.data(NodeRole) if item is not None else None
+        if item is None or not isinstance(value, NodeRef):
+            return None
+        if value.count != count:
+            value = dataclasses.replace(value, count=count)
+            item.setData(value, NodeRole)
+            item.setText(self._label(value))
+        return value
+
+    def nodes(self) -> list[NodeRef]:
+        """Every node of the tree (accounts, campaigns, lists) as loaded now."""
+        out = []
+        for item in self._items.values():
+            value: Any = item.data(NodeRole)
+            if isinstance(value, NodeRef):
+                out.append(value)
+        return out
+
     def remove_node(self, node: NodeRef) -> None:
         item = self._items.pop(node.key, None)
         if item is not None:

@@ -53,6 +53,7 @@ class ImportSupport(QObject):
             dock.setWidget(self.panel)
         self._hook_import_action()
         self.jobs.interruptedFound.connect(self._offer_resume)
+        self.jobs.jobFinished.connect(self._job_finished)
         if hasattr(window, "closed"):
             window.closed.connect(self._window_closed)
         QTimer.singleShot(WARM_UP_DELAY_MS, service.warm_up)  # after the first paint, not before it
@@ -181,25 +182,84 @@ class ImportSupport(QObject):
         return dialog
 
     def open_target(self, account_id: str, target: dict[str, Any]) -> bool:
-        """Select the job's campaign/list in the tree (the browser view shows its contacts)."""
+        """Select what the job wrote to in the tree (the browser view shows its contacts): the list, the
+        list it created by name (Alohub), the campaign it created (Dynamic Messaging), else the campaign."""
         if self.tree is None:
             return False
+        self.window.raise_()
+        self.window.activateWindow()
         campaign, lst = str(target.get("campaign") or ""), target.get("list")
         lst = str(lst[0] if isinstance(lst, list | tuple) and lst else lst or "")
+        list_name = str(target.get("list_name") or "")
+        model = self.tree.tree_model
+        if campaign == "new":
+            created = self._created_campaign(account_id, target)
+            if created:
+                return self.tree.reveal(lambda n: n.kind is NodeKind.CAMPAIGN and n.account_id == account_id
+                                        and n.id == created) or self._reveal_later(
+                    lambda n: n.kind is NodeKind.CAMPAIGN and n.account_id == account_id and n.id == created,
+                    model.account_index(account_id))
         candidates = []
         if lst:
             candidates.append(NodeRef(NodeKind.LIST, account_id, id=lst, campaign_id=campaign or None))
+        if list_name and campaign:
+            def named(n: NodeRef) -> bool:
+                return (n.kind is NodeKind.LIST and n.account_id == account_id and n.campaign_id == campaign
+                        and n.name == list_name)
+            campaign_index = model.index_of(NodeRef(NodeKind.CAMPAIGN, account_id, id=campaign))
+            if self.tree.reveal(named) or (campaign_index.isValid() and self._reveal_later(named, campaign_index)):
+                return True
         if campaign and campaign != "new":
             candidates.append(NodeRef(NodeKind.CAMPAIGN, account_id, id=campaign))
-        self.window.raise_()
-        self.window.activateWindow()
         for node in candidates:
             if self.tree.select_node(node):
                 return True
-        index = self.tree.tree_model.account_index(account_id)
+        index = model.account_index(account_id)
         if index.isValid():
             self.tree.setCurrentIndex(index)
         return False
+
+    def _reveal_later(self, match: Any, parent: Any) -> bool:
+        """The node is new: load ``parent``'s children again and select it when it arrives."""
+        if self.tree is None or not parent.isValid():
+            return False
+        self.tree.setCurrentIndex(parent)
+        self.tree.reveal(match, reload=parent)
+        return True
+
+    def _created_campaign(self, account_id: str, target: dict[str, Any]) -> str | None:
+        for record in self.jobs.records():  # newest first: the job these results belong to
+            if record.account_id == account_id and dict(record.target) == dict(target):
+                created = self.jobs.created_campaign(record.id)
+                if created:
+                    return created
+        return None
+
+    def _job_finished(self, job_id: str, summary: Any) -> None:
+        """The tree's counts follow an import: the shown target reloads, another one adds what was added."""
+        record = self.jobs.record(job_id)
+        if self.tree is None or record is None:
+            return
+        added = int(getattr(summary, "added", 0) or 0)
+        target = dict(record.target)
+        current = self.tree.current_node()
+        for node in self.tree.tree_model.nodes():
+            if node.account_id != record.account_id or node.kind not in (NodeKind.LIST, NodeKind.CAMPAIGN):
+                continue
+            account = self.service.account(node.account_id)
+            if account is None:
+                continue
+            node_target = target_for(self.service.info_for(account), node)
+            if not node_target or any(str(target.get(k) or "") != v for k, v in node_target.items()):
+                continue
+            if node.kind is NodeKind.CAMPAIGN and "list" in target and target.get("list"):
+                continue  # the list was written to; the campaign's own count (if any) comes from its lists
+            if current is not None and current.key == node.key:
+                pane = getattr(self.window, "pane", None)
+                if pane is not None:
+                    pane.reload()  # the exact total comes back and the tree follows it
+            elif node.count is not None and added:
+                self.tree.tree_model.set_count(node, node.count + added)
 
     # --- start-up and closing --------------------------------------------------------------------------
     def _offer_resume(self, records: list[Any]) -> None:
@@ -222,12 +282,21 @@ class ImportSupport(QObject):
         event.ignore()
         if self._closing:
             return True
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Imports are running"),
-                          self.tr("%n import(s) are still running. Stop them and quit? Each stops after its "
-                                  "current batch and can be resumed at the next start.", "", len(self.jobs.running())),
+        paused = [j for j in self.jobs.running() if self.jobs.state(j) == "paused"]
+        running = len(self.jobs.running()) - len(paused)
+        if running:
+            title = self.tr("Imports are running")
+            text = self.tr("%n import(s) are still running. Stop them and quit? Each stops after its "
+                           "current batch and can be resumed at the next start.", "", running)
+            if paused:
+                text += " " + self.tr("%n paused import(s) can be resumed at the next start too.", "", len(paused))
+        else:
+            title = self.tr("Imports are paused")
+            text = self.tr("%n import(s) are paused. Quit? Each can be resumed at the next start.", "", len(paused))
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
         box.setObjectName("closeBox")
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Stop and quit"))
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Stop and quit") if running else self.tr("Quit"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("Keep running"))
         box.finished.connect(lambda code: self._shutdown_then_close() if code == QMessageBox.StandardButton.Yes else None)
         self.box = box

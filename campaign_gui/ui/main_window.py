@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget
 
@@ -67,6 +68,9 @@ class MainWindow(QMainWindow):
         self.tree.rememberRequested.connect(self._remember)
         self.tree.childrenFailed.connect(self._tree_failed)
         self._error_account: str | None = None
+        self._tree_errors: dict[str, tuple[NodeRef, UserError]] = {}  # account id → its last tree error
+        self.pane.model.totalChanged.connect(self._sync_count)
+        self.tree.tree_model.childrenArrived.connect(self._children_arrived)
         services.accounts.accountsChanged.connect(self._accounts_changed)
         services.demo.failed.connect(lambda m: self.show_status(self.tr("Demo mode could not start: {0}").format(m)))
         services.contacts.busyChanged.connect(self._busy)
@@ -181,13 +185,18 @@ class MainWindow(QMainWindow):
 
     def _rebuild_tree(self, auto_select: bool) -> None:
         current = self.tree.current_node()
+        expanded = self.tree.expanded_keys()
         prefer = _node_key(str(self.settings.value("ui/last_node", "") or ""))
         self.tree.set_accounts(self.services.accounts.accounts(), auto_select=auto_select and current is None,
                                prefer=prefer)
-        if current is not None and not self.tree.select_node(current):
+        if current is None:
+            return
+        # Saving an account keeps what was open and selected: nodes open again as their children arrive.
+        self.tree.restore(expanded, current)
+        if self.tree.current_node() is None:
             account_index = self.tree.tree_model.account_index(current.account_id)
             if account_index.isValid():
-                self.tree.setCurrentIndex(account_index)
+                self.tree.setCurrentIndex(account_index)  # until the node itself is back
 
     def _accounts_changed(self) -> None:
         if self._ready:
@@ -204,6 +213,20 @@ class MainWindow(QMainWindow):
             return None
         info = self.services.browse.info_for(account)
         return ContactView(account, scope_for(node), tuple(target_for(info, node).items()))
+
+    def _sync_count(self) -> None:
+        """The tree's count beside the shown node follows what the provider says now (adds, deletes, imports)."""
+        node, view, total = self.tree.current_node(), self.pane.current_view(), self.pane.model.total
+        if node is None or view is None or total is None or node.count is None:
+            return
+        if dataclasses.replace(view.scope, sort=None) == scope_for(node) and view.account.id == node.account_id:
+            self.tree.tree_model.set_count(node, total)
+
+    def _children_arrived(self, index: QModelIndex) -> None:
+        node = self.tree.tree_model.node(index)
+        pending = self._tree_errors.get(node.account_id) if node is not None else None
+        if node is not None and pending is not None and pending[0].key == node.key:
+            del self._tree_errors[node.account_id]  # loaded this time: the error is over
 
     def _node_selected(self, node: NodeRef | None) -> None:
         self._error_account = None
@@ -240,6 +263,9 @@ class MainWindow(QMainWindow):
         else:
             self.pane.show_hint(self.tr("Choose a contact list of this campaign to see its contacts."))
         self.contact_actions.update_state()
+        pending = self._tree_errors.get(account.id)
+        if pending is not None:  # an error of this account that came while another one was shown
+            self._show_tree_error(*pending)
 
     def refresh(self) -> None:
         node = self.tree.current_node()
@@ -314,7 +340,16 @@ class MainWindow(QMainWindow):
     def _tree_failed(self, node: NodeRef, error: UserError) -> None:
         """Loading campaigns/lists failed: say so above the table, with the action that helps."""
         self.show_status(self.tr("Could not load {0}: {1}").format(node.name or node.id, error.title))
+        self._tree_errors[node.account_id] = (node, error)
+        self._show_tree_error(node, error)
+
+    def _show_tree_error(self, node: NodeRef, error: UserError) -> None:
+        """The banner belongs to the account the error came from: it names that account, goes when another
+        account's node is shown, and comes back with that account until its nodes load."""
         self._error_account = node.account_id
+        account = self.services.accounts.get(node.account_id)
+        if account is not None:
+            error = dataclasses.replace(error, title=self.tr("{0}: {1}").format(account.name, error.title))
 
         def retry() -> None:
             index = self.tree.tree_model.index_of(node)

@@ -743,8 +743,30 @@ The details are in the log in {2}.</source>
             <numerusform>%n imports are still running. Stop them and quit? Each stops after its current batch and can be resumed at the next start.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n paused import(s) can be resumed at the next start too.</source>
+        <translation>
+            <numerusform>%n paused import can be resumed at the next start too.</numerusform>
+            <numerusform>%n paused imports can be resumed at the next start too.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imports are paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n import(s) are paused. Quit? Each can be resumed at the next start.</source>
+        <translation>
+            <numerusform>%n import are paused. Quit? Each can be resumed at the next start.</numerusform>
+            <numerusform>%n imports are paused. Quit? Each can be resumed at the next start.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Stop and quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1025,6 +1047,10 @@ The details are in the log in {2}.</source>
     </message>
     <message>
         <source>Could not load {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

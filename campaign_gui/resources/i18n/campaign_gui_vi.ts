@@ -731,9 +731,29 @@ Chi tiết có trong nhật ký tại {2}.</translation>
             <numerusform>%n lần nhập vẫn đang chạy. Dừng chúng và thoát? Mỗi lần nhập dừng sau lô hiện tại và có thể tiếp tục ở lần khởi động sau.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n paused import(s) can be resumed at the next start too.</source>
+        <translation>
+            <numerusform>%n lượt nhập đang tạm dừng cũng có thể tiếp tục ở lần mở sau.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imports are paused</source>
+        <translation>Các lượt nhập đang tạm dừng</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n import(s) are paused. Quit? Each can be resumed at the next start.</source>
+        <translation>
+            <numerusform>%n lượt nhập đang tạm dừng. Thoát? Mỗi lượt có thể tiếp tục ở lần mở sau.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Stop and quit</source>
         <translation>Dừng và thoát</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
     </message>
     <message>
         <source>Keep running</source>
@@ -1014,6 +1034,10 @@ Chi tiết có trong nhật ký tại {2}.</translation>
     <message>
         <source>Could not load {0}: {1}</source>
         <translation>Không tải được {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
     </message>
     <message>
         <source>About Campaign Manager</source>
