@@ -2622,6 +2622,10 @@ Log: {1}</source>
         </translation>
     </message>
     <message>
+        <source>other reasons: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Invalid because: {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2608,6 +2608,10 @@ Nhật ký: {1}</translation>
         </translation>
     </message>
     <message>
+        <source>other reasons: {0}</source>
+        <translation>lý do khác: {0}</translation>
+    </message>
+    <message>
         <source>Invalid because: {0}</source>
         <translation>Không hợp lệ vì: {0}</translation>
     </message>

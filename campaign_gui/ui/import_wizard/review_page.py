@@ -265,8 +265,14 @@ class ReviewPage(QWizardPage):
         text = self.tr("Valid: {0}   Fixed: {1}   Invalid: {2}   Duplicate: {3}").format(
             number(result.valid), number(result.fixed), number(result.invalid), number(result.duplicates))
         if result.reasons:
-            top = ", ".join(f"{self.reason_text(k)}: {number(v)}" for k, v in list(result.reasons.items())[:4])
-            text += "\n" + self.tr("Invalid because: {0}").format(top)
+            # The parts shown always add up to the invalid total: past the top three, the rest is "other".
+            reasons = list(result.reasons.items())
+            shown = reasons if len(reasons) <= 4 else reasons[:3]
+            parts = [f"{self.reason_text(k)}: {number(v)}" for k, v in shown]
+            rest = sum(v for _k, v in reasons[len(shown):])
+            if rest:
+                parts.append(self.tr("other reasons: {0}").format(number(rest)))
+            text += "\n" + self.tr("Invalid because: {0}").format(", ".join(parts))
         return text
 
     def reason_text(self, code: str) -> str:
