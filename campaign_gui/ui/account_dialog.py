@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -223,9 +225,24 @@ class AccountDialog(QDialog):
             return
         self.test_button.setEnabled(True)
         if ok:
-            self._show_status(self.tr("Connected: {0}").format(message))
+            self._show_status(self.tr("Connected: {0}").format(self.connection_text(message)))
         else:
             self._show_status(self.tr("Connection failed: {0}").format(message), error=True)
+
+    def connection_text(self, message: str) -> str:
+        """The provider's short English summary of a test ("4 campaigns") in the user's language."""
+        text = message.strip()
+        counted = re.fullmatch(r"(\d+) (campaigns?|mailing lists?)", text)
+        if counted:
+            n = int(counted.group(1))
+            return (self.tr("%n campaign(s)", "", n) if counted.group(2).startswith("campaign")
+                    else self.tr("%n mailing list(s)", "", n))
+        balance = re.fullmatch(r"Balance: (.+) SMS credits", text)
+        if balance:
+            return self.tr("Balance: {0} SMS credits").format(balance.group(1))
+        if text == "Key accepted (campaigns are entered by id)":
+            return self.tr("Key accepted (campaigns are entered by id)")
+        return text
 
     def _confirm_remove(self) -> None:
         if self._account is None:

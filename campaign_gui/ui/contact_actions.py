@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from campaign_gui.domain.models import UploadRow
 from campaign_gui.providers.base import ProviderInfo
-from campaign_gui.services.browse import NodeRef, can_add_to
+from campaign_gui.services.browse import NodeKind, NodeRef, can_add_to
 from campaign_gui.services.contacts import ContactsService, ContactView
 from campaign_gui.services.export import ExportService
 from campaign_gui.ui.account_dialog import provider_text
@@ -129,11 +129,16 @@ class ContactActions(QObject):
         info = self._account_info()
         if info is None or self._node is None or not self.add.isEnabled():
             return
-        label = self._node.name or self._node.id
-        dialog = AddContactDialog(info, label, self._window)
+        dialog = AddContactDialog(info, self._target_label(self._node), self._window)
         dialog.submitted.connect(self._submit_contact)
         dialog.open()
         self._dialog = dialog
+
+    def _target_label(self, node: NodeRef) -> str:
+        """Where a contact added by hand goes, in words ("All contacts", not "*")."""
+        if node.kind is NodeKind.ALL_CONTACTS:
+            return self.tr("All contacts")
+        return node.name or node.id
 
     def _submit_contact(self, row: UploadRow) -> None:
         view = self._view_for(self._node) if self._node is not None else None

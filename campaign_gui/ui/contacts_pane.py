@@ -117,7 +117,7 @@ class ContactsPane(QWidget):
         self.model.loadFailed.connect(self._failed)
         service.busyChanged.connect(lambda _b: self._update_count())
         self.retranslate()
-        self.show_hint(self.tr("Choose a campaign or a contact list on the left."))
+        self.show_hint(lambda: self.tr("Choose a campaign or a contact list on the left."))
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
@@ -135,6 +135,9 @@ class ContactsPane(QWidget):
         self.filter_kind.setCurrentIndex(max(0, current))
         self.filter_kind.blockSignals(False)
         self.banner.retranslate()
+        hint = getattr(self, "_hint_text", None)
+        if callable(hint):
+            self.hint.setText(hint())
         self._update_count()
 
     # --- what is shown ------------------------------------------------------------------------
@@ -155,11 +158,13 @@ class ContactsPane(QWidget):
         header.blockSignals(False)
         self._load(self._scoped(view))
 
-    def show_hint(self, text: str) -> None:
+    def show_hint(self, text: str | Callable[[], str]) -> None:
+        """Show a sentence instead of the table; a callable is asked again when the language changes."""
         self._base_view = None
         self.banner.dismiss()
         self.model.set_view(None)
-        self.hint.setText(text)
+        self._hint_text = text
+        self.hint.setText(text() if callable(text) else text)
         self.stack.setCurrentWidget(self.hint)
         self.filter_kind.setVisible(False)
         self.search.setEnabled(False)

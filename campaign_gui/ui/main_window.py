@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         self._ready = True
         self._rebuild_tree(auto_select=True)
         if not self.services.accounts.accounts():
-            self.pane.show_hint(self.tr("No accounts yet. Use “Add account…” to connect a provider."))
+            self.pane.show_hint(lambda: self.tr("No accounts yet. Use “Add account…” to connect a provider."))
 
     def _rebuild_tree(self, auto_select: bool) -> None:
         current = self.tree.current_node()
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         if self._ready:
             self._rebuild_tree(auto_select=False)
             if not self.services.accounts.accounts():
-                self.pane.show_hint(self.tr("No accounts yet. Use “Add account…” to connect a provider."))
+                self.pane.show_hint(lambda: self.tr("No accounts yet. Use “Add account…” to connect a provider."))
 
     def account_for(self, node: NodeRef | None) -> Account | None:
         return self.services.accounts.get(node.account_id) if node is not None else None
@@ -240,32 +240,40 @@ class MainWindow(QMainWindow):
             where = account.name if node.kind is NodeKind.ACCOUNT else f"{account.name} › {node.name or node.id}"
             self.status_where.setText(where)
         if node is None or account is None:
-            self.pane.show_hint(self.tr("Choose a campaign or a contact list on the left."))
+            self.pane.show_hint(lambda: self.tr("Choose a campaign or a contact list on the left."))
             return
         info = self.services.browse.info_for(account)
         view = self.view_for(node)
         if view is not None and shows_contacts(info, node):
             self.pane.show_view(view)
         elif node.kind is NodeKind.ACCOUNT:
-            kind = remember_kind(info)
-            text = self.tr("{0} at {1}.").format(account.name, info.display_name)
-            if kind is not None:
-                text += " " + (self.tr("Its API cannot list campaigns: right-click the account to add one by id.")
-                               if kind == "campaign" else
-                               self.tr("Its API cannot list contact lists: right-click the account to add one."))
-            else:
-                text += " " + self.tr("Open it to see its campaigns and lists.")
-            self.pane.show_hint(text)
+            self.pane.show_hint(lambda: self._account_hint(account))
         elif not info.capabilities.list_contacts:
-            note = provider_text(info.notes.get("list_contacts", "")) or self.tr("This provider cannot list contacts.")
-            extra = self.tr("You can still add contacts here.") if info.capabilities.add_contact else ""
-            self.pane.show_hint(f"{note}. {extra}".replace("..", ".").strip())
+            self.pane.show_hint(lambda: self._no_list_hint(account))
         else:
-            self.pane.show_hint(self.tr("Choose a contact list of this campaign to see its contacts."))
+            self.pane.show_hint(lambda: self.tr("Choose a contact list of this campaign to see its contacts."))
         self.contact_actions.update_state()
         pending = self._tree_errors.get(account.id)
         if pending is not None:  # an error of this account that came while another one was shown
             self._show_tree_error(*pending)
+
+    def _account_hint(self, account: Account) -> str:
+        info = self.services.browse.info_for(account)
+        kind = remember_kind(info)
+        text = self.tr("{0} at {1}.").format(account.name, info.display_name)
+        if kind is not None:
+            text += " " + (self.tr("Its API cannot list campaigns: right-click the account to add one by id.")
+                           if kind == "campaign" else
+                           self.tr("Its API cannot list contact lists: right-click the account to add one."))
+        else:
+            text += " " + self.tr("Open it to see its campaigns and lists.")
+        return text
+
+    def _no_list_hint(self, account: Account) -> str:
+        info = self.services.browse.info_for(account)
+        note = provider_text(info.notes.get("list_contacts", "")) or self.tr("This provider cannot list contacts.")
+        extra = self.tr("You can still add contacts here.") if info.capabilities.add_contact else ""
+        return f"{note}. {extra}".replace("..", ".").strip()
 
     def refresh(self) -> None:
         node = self.tree.current_node()

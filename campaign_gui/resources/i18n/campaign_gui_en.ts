@@ -91,6 +91,28 @@
         <source>Connection failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation>
+            <numerusform>%n campaign</numerusform>
+            <numerusform>%n campaigns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mailing list(s)</source>
+        <translation>
+            <numerusform>%n mailing list</numerusform>
+            <numerusform>%n mailing lists</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Balance: {0} SMS credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key accepted (campaigns are entered by id)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Remove account</source>
         <translation type="unfinished"></translation>
@@ -275,6 +297,10 @@
     </message>
     <message>
         <source>Search the contacts (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

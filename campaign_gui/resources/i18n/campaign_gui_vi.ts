@@ -91,6 +91,26 @@
         <source>Connection failed: {0}</source>
         <translation>Kết nối thất bại: {0}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation>
+            <numerusform>%n chiến dịch</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mailing list(s)</source>
+        <translation>
+            <numerusform>%n danh sách gửi tin</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Balance: {0} SMS credits</source>
+        <translation>Số dư: {0} tin nhắn SMS</translation>
+    </message>
+    <message>
+        <source>Key accepted (campaigns are entered by id)</source>
+        <translation>Khóa hợp lệ (chiến dịch được nhập theo mã)</translation>
+    </message>
     <message>
         <source>Remove account</source>
         <translation>Xóa tài khoản</translation>
@@ -173,7 +193,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>Tên</translation>
+        <translation>Họ và tên</translation>
     </message>
     <message>
         <source>Adding to:</source>
@@ -185,7 +205,7 @@
     </message>
     <message>
         <source>Name:</source>
-        <translation>Tên:</translation>
+        <translation>Họ và tên:</translation>
     </message>
     <message>
         <source>{0}:</source>
@@ -275,6 +295,10 @@
     <message>
         <source>Search the contacts (Ctrl+F)</source>
         <translation>Tìm liên hệ (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation>Tất cả liên hệ</translation>
     </message>
     <message>
         <source>Adding {0}…</source>
