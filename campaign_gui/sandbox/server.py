@@ -36,7 +36,11 @@ logger = logging.getLogger(__name__)
 
 DEMO_ACCOUNTS: list[dict[str, Any]] = [
     {"provider": "stringee", "name": "Stringee demo", "fields": {"key_sid": STRINGEE_KEY_SID},
-     "secret": STRINGEE_KEY_SECRET},
+     "secret": STRINGEE_KEY_SECRET,
+     # Stringee's API cannot list campaigns: the demo account comes with the seeded ones already added by id.
+     "campaigns": [{"id": "CA100001", "name": "Chiến dịch chăm sóc tháng 11"},
+                   {"id": "CA100002", "name": "Khách hàng tiềm năng"},
+                   {"id": "CA100003", "name": "Chiến dịch mới (trống)"}]},
     {"provider": "smsby", "name": "SMS.by demo", "fields": {}, "secret": SMSBY_TOKEN},
     {"provider": "alohub", "name": "Alohub demo", "fields": {"tenant_id": ALOHUB_TENANT_ID,
                                                             "user_name": ALOHUB_USER_NAME}, "secret": ALOHUB_API_KEY},

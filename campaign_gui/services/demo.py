@@ -106,8 +106,18 @@ class DemoService(QObject):
                 self._accounts.update(updated, demo["secret"], session_only=True, notify=False)
                 existing.remove(match)
             elif create:
-                self._accounts.add(provider, demo["name"], demo["base_url"], fields, demo["secret"],
-                                   session_only=True, demo=True, notify=False)
+                match = self._accounts.add(provider, demo["name"], demo["base_url"], fields, demo["secret"],
+                                           session_only=True, demo=True, notify=False)
+            if match is not None:
+                self._remember_demo_campaigns(match.id, demo.get("campaigns") or [])
+
+    def _remember_demo_campaigns(self, account_id: str, campaigns: list[dict[str, Any]]) -> None:
+        """The demo's campaigns a provider cannot list (Stringee), as if the user had added them by id."""
+        store = self._accounts.store
+        known = {item.get("id") for item in store.remembered(account_id, "campaign")}
+        for item in reversed(campaigns):  # remember() puts the latest first: keep the seeded order
+            if item.get("id") not in known:
+                store.remember(account_id, "campaign", {"id": str(item["id"]), "name": str(item.get("name") or "")})
 
     def stop(self) -> None:
         if self._task is not None and not self._task.done():

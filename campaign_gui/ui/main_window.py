@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from campaign_gui.domain.models import Account
 from campaign_gui.services.browse import NodeKind, NodeRef, remember_kind, scope_for, shows_contacts, target_for
@@ -19,6 +19,7 @@ from campaign_gui.ui.account_dialog import AccountDialog, provider_text
 from campaign_gui.ui.account_tree import AccountTreeView
 from campaign_gui.ui.contact_actions import ContactActions
 from campaign_gui.ui.contacts_pane import ContactsPane
+from campaign_gui.ui.demo_banner import DemoBanner
 from campaign_gui.ui.icons import app_icon, retint, themed
 from campaign_gui.ui.jobs_area import JobsArea
 from campaign_gui.ui.remember_dialog import RememberDialog
@@ -46,7 +47,15 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pane)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 900])
-        self.setCentralWidget(self.splitter)
+        self.demo_banner = DemoBanner(self)
+        self.demo_banner.addAccountRequested.connect(lambda: self.open_account_dialog(None))
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.demo_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.jobs = JobsArea(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.jobs)
         self.status_where = QLabel(self)
@@ -161,6 +170,7 @@ class MainWindow(QMainWindow):
         self.tree.setAccessibleName(self.tr("Accounts, campaigns and lists"))
         self.pane.table.setAccessibleName(self.tr("Contacts"))
         self.contact_actions.retranslate()
+        self.demo_banner.retranslate()
         self.pane.retranslate()
         self.jobs.retranslate()
         self.pane.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
@@ -173,12 +183,14 @@ class MainWindow(QMainWindow):
             retint(self)
             self.tree.tree_model.retint()
             self.pane.banner.retint()
+            self.demo_banner.retint()
         super().changeEvent(event)
 
     # --- accounts and the tree ----------------------------------------------------------------
     def populate(self) -> None:
         """Fill the tree once the accounts are usable (after demo mode is ready)."""
         self._ready = True
+        self._show_demo_banner()
         self._rebuild_tree(auto_select=True)
         if not self.services.accounts.accounts():
             self.pane.show_hint(lambda: self.tr("No accounts yet. Use “Add account…” to connect a provider."))
@@ -200,9 +212,16 @@ class MainWindow(QMainWindow):
 
     def _accounts_changed(self) -> None:
         if self._ready:
+            self._show_demo_banner()
             self._rebuild_tree(auto_select=False)
             if not self.services.accounts.accounts():
                 self.pane.show_hint(lambda: self.tr("No accounts yet. Use “Add account…” to connect a provider."))
+
+    def demo_active(self) -> bool:
+        return any(a.demo for a in self.services.accounts.accounts())
+
+    def _show_demo_banner(self) -> None:
+        self.demo_banner.setVisible(self.demo_active())
 
     def account_for(self, node: NodeRef | None) -> Account | None:
         return self.services.accounts.get(node.account_id) if node is not None else None
@@ -383,10 +402,14 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from campaign_gui import __version__
 
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Campaign Manager"),
-                          self.tr("Campaign Manager {0}\nBrowse and manage contacts of SMS and call-center "
-                                  "campaigns at five providers.\nLog: {1}").format(
-                              __version__, self.services.data_dir / "logs"), QMessageBox.StandardButton.Ok, self)
+        text = self.tr("Campaign Manager {0}\nBrowse and manage contacts of SMS and call-center "
+                       "campaigns at five providers.\nLog: {1}").format(__version__, self.services.data_dir / "logs")
+        if self.demo_active():
+            text += "\n\n" + self.tr("Demo mode: the demo accounts use the built-in sandbox, which simulates the "
+                                     "five providers on this computer. Its data is reset at every start and "
+                                     "nothing reaches a real provider.")
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Campaign Manager"), text,
+                          QMessageBox.StandardButton.Ok, self)
         self._box = box
         box.open()
 

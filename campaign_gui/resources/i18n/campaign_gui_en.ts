@@ -522,6 +522,25 @@ The details are in the log in {2}.</source>
     </message>
 </context>
 <context>
+    <name>DemoBanner</name>
+    <message>
+        <source>&lt;b&gt;Demo:&lt;/b&gt; data from the built-in sandbox, reset at every start. Nothing here reaches a real provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo: data from the built-in sandbox, reset at every start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add your account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a real account at a provider; the demo accounts can be removed from the tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>Dismiss</source>
@@ -1077,6 +1096,10 @@ The details are in the log in {2}.</source>
     </message>
     <message>
         <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo mode: the demo accounts use the built-in sandbox, which simulates the five providers on this computer. Its data is reset at every start and nothing reaches a real provider.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -512,6 +512,25 @@ Chi tiết có trong nhật ký tại {2}.</translation>
     </message>
 </context>
 <context>
+    <name>DemoBanner</name>
+    <message>
+        <source>&lt;b&gt;Demo:&lt;/b&gt; data from the built-in sandbox, reset at every start. Nothing here reaches a real provider.</source>
+        <translation>&lt;b&gt;Bản demo:&lt;/b&gt; dữ liệu từ môi trường thử nghiệm tích hợp, được đặt lại mỗi lần khởi động. Không có gì ở đây đến nhà cung cấp thật.</translation>
+    </message>
+    <message>
+        <source>Demo: data from the built-in sandbox, reset at every start</source>
+        <translation>Bản demo: dữ liệu từ môi trường thử nghiệm tích hợp, được đặt lại mỗi lần khởi động</translation>
+    </message>
+    <message>
+        <source>Add your account…</source>
+        <translation>Thêm tài khoản của bạn…</translation>
+    </message>
+    <message>
+        <source>Connect a real account at a provider; the demo accounts can be removed from the tree</source>
+        <translation>Kết nối một tài khoản thật tại nhà cung cấp; có thể xóa các tài khoản demo khỏi cây</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>Dismiss</source>
@@ -1062,6 +1081,10 @@ Chi tiết có trong nhật ký tại {2}.</translation>
     <message>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>Demo mode: the demo accounts use the built-in sandbox, which simulates the five providers on this computer. Its data is reset at every start and nothing reaches a real provider.</source>
+        <translation>Chế độ demo: các tài khoản demo dùng môi trường thử nghiệm tích hợp, mô phỏng năm nhà cung cấp ngay trên máy này. Dữ liệu được đặt lại mỗi lần khởi động và không có gì đến nhà cung cấp thật.</translation>
     </message>
     <message>
         <source>About Campaign Manager</source>
