@@ -33,6 +33,19 @@ def provider_text(text: str) -> str:
     return QCoreApplication.translate("ProviderText", text)
 
 
+def once_each(text: str) -> str:
+    """``text`` with every sentence said once ("Wrong key. Wrong key. Re-enter it." → "Wrong key. Re-enter it.")."""
+    sentences = [p.strip() for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p.strip()]
+    seen: set[str] = set()
+    kept = []
+    for sentence in sentences:
+        key = sentence.rstrip(".!?").strip().casefold()
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(sentence if sentence[-1] in ".!?" else sentence + ".")
+    return " ".join(kept)
+
+
 class AccountDialog(QDialog):
     """Modeless-friendly: open it with ``open()``; ``saved``/``removed`` tell the window what changed."""
 
@@ -68,9 +81,16 @@ class AccountDialog(QDialog):
         self.form = QFormLayout()
         self.form.addRow(self.tr("Provider:"), self.provider)
         self.form.addRow(self.tr("Account name:"), self.name)
+        # The provider's own fields come before the secret, in the order its dashboard shows them
+        # (Stringee: key SID, then its secret).
         self._secret_label = QLabel(self)
         self.form.addRow(self._secret_label, secret_row)
         self._field_rows = 0
+        self.key_help = QLabel(self)
+        self.key_help.setObjectName("keyHelp")
+        self.key_help.setWordWrap(True)
+        self.required_note = QLabel(self.tr("* required"), self)
+        self._failed_test: str | None = None  # the last test's failure, until an input changes
 
         self.advanced = QGroupBox(self.tr("Advanced"), self)
         self.base_url = QComboBox(self.advanced)
@@ -117,6 +137,8 @@ class AccountDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addWidget(self.key_help)
+        layout.addWidget(self.required_note)
         layout.addWidget(self.advanced)
         layout.addWidget(self.where)
         layout.addWidget(self.keyring_box)
@@ -125,6 +147,8 @@ class AccountDialog(QDialog):
 
         service.testFinished.connect(self._tested)
         self.provider.currentIndexChanged.connect(lambda _i: self._build_fields())
+        self.secret.textChanged.connect(self._inputs_changed)
+        self.base_url.editTextChanged.connect(self._inputs_changed)
         self._build_fields()
         if account is not None:
             self.name.setText(account.name)
@@ -140,19 +164,24 @@ class AccountDialog(QDialog):
     def _build_fields(self) -> None:
         info = self.info()
         for _ in range(self._field_rows):
-            self.form.removeRow(3)
+            self.form.removeRow(2)
         self._field_rows = 0
         self._field_edits.clear()
-        self._secret_label.setText(self.tr("{0}:").format(provider_text(info.secret_label)))
+        secret_required = self._account is None  # editing: empty keeps the stored key
+        self._secret_label.setText(self.tr("{0}:").format(provider_text(info.secret_label)
+                                                         + (" *" if secret_required else "")))
         self.secret.setAccessibleName(provider_text(info.secret_label))
         for spec in info.fields:
             edit = QLineEdit(self)
             edit.setText(spec.default)
             edit.setAccessibleName(provider_text(spec.label))
             label = provider_text(spec.label) + (" *" if spec.required else "")
-            self.form.insertRow(3 + self._field_rows, self.tr("{0}:").format(label), edit)
+            self.form.insertRow(2 + self._field_rows, self.tr("{0}:").format(label), edit)
             self._field_rows += 1
             self._field_edits[spec.key] = edit
+            edit.textChanged.connect(self._inputs_changed)
+        self.key_help.setText(self.key_help_text(info.id))
+        self._inputs_changed()
         current = self.base_url.currentText()
         self.base_url.clear()
         self.base_url.addItem(info.default_base_url)
@@ -175,10 +204,30 @@ class AccountDialog(QDialog):
         base_url = self.base_url.currentText().strip()
         return name, ("" if base_url == info.default_base_url else base_url), fields
 
+    def key_help_text(self, provider: ProviderId) -> str:
+        """Where the provider's dashboard shows what this dialog asks for."""
+        texts = {
+            ProviderId.STRINGEE: self.tr("In the Stringee dashboard, your project's API keys list each key SID "
+                                         "(SK…) with its secret."),
+            ProviderId.SMSBY: self.tr("In your SMS.by personal account, the API page shows your token."),
+            ProviderId.ALOHUB: self.tr("In Alohub, the API settings show the tenant ID and the API key; the user "
+                                       "name is the one you sign in with."),
+            ProviderId.CELLCAST: self.tr("In the Cellcast dashboard, API Keys shows your API key."),
+            ProviderId.DYNMSG: self.tr("On the Dynamic Messaging client website, API Keys is where you create "
+                                       "the key."),
+        }
+        return texts.get(provider, "")
+
+    def _inputs_changed(self) -> None:
+        self._failed_test = None  # a new test is needed before a failure means anything
+
     # --- actions ------------------------------------------------------------------------------
-    def _save(self, session_only: bool) -> None:
+    def _save(self, session_only: bool, confirmed: bool = False) -> None:
         values = self._values()
         if values is None:
+            return
+        if self._failed_test is not None and not confirmed:
+            self._ask_save_anyway(session_only)
             return
         name, base_url, fields = values
         secret = self.secret.text().strip()
@@ -225,9 +274,24 @@ class AccountDialog(QDialog):
             return
         self.test_button.setEnabled(True)
         if ok:
+            self._failed_test = None
             self._show_status(self.tr("Connected: {0}").format(self.connection_text(message)))
         else:
-            self._show_status(self.tr("Connection failed: {0}").format(message), error=True)
+            self._failed_test = once_each(message)
+            self._show_status(self.tr("Connection failed: {0}").format(self._failed_test), error=True)
+
+    def _ask_save_anyway(self, session_only: bool) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Save the account?"),
+                          self.tr("The connection test just failed: {0}\n\nSave the account anyway?")
+                          .format(self._failed_test), QMessageBox.StandardButton.Save
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("saveAfterFailedTest")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save anyway"))
+        box.finished.connect(lambda _r: self._save(session_only, confirmed=True)
+                             if box.clickedButton() is box.button(QMessageBox.StandardButton.Save) else None)
+        self._confirm = box
+        box.open()
 
     def connection_text(self, message: str) -> str:
         """The provider's short English summary of a test ("4 campaigns") in the user's language."""

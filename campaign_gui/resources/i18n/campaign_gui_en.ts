@@ -24,6 +24,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>* required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Advanced</source>
         <translation type="unfinished"></translation>
     </message>
@@ -72,6 +76,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>In the Stringee dashboard, your project&apos;s API keys list each key SID (SK…) with its secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In your SMS.by personal account, the API page shows your token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Alohub, the API settings show the tenant ID and the API key; the user name is the one you sign in with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the Cellcast dashboard, API Keys shows your API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the Dynamic Messaging client website, API Keys is where you create the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter the {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -89,6 +113,20 @@
     </message>
     <message>
         <source>Connection failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the account?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection test just failed: {0}
+
+Save the account anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

@@ -24,6 +24,10 @@
         <translation>Tên tài khoản:</translation>
     </message>
     <message>
+        <source>* required</source>
+        <translation>* bắt buộc</translation>
+    </message>
+    <message>
         <source>Advanced</source>
         <translation>Nâng cao</translation>
     </message>
@@ -72,6 +76,26 @@
         <translation>Vui lòng điền: {0}</translation>
     </message>
     <message>
+        <source>In the Stringee dashboard, your project&apos;s API keys list each key SID (SK…) with its secret.</source>
+        <translation>Trong bảng điều khiển Stringee, mục API keys của dự án liệt kê từng key SID (SK…) cùng secret của nó.</translation>
+    </message>
+    <message>
+        <source>In your SMS.by personal account, the API page shows your token.</source>
+        <translation>Trong tài khoản cá nhân SMS.by, trang API hiển thị token của bạn.</translation>
+    </message>
+    <message>
+        <source>In Alohub, the API settings show the tenant ID and the API key; the user name is the one you sign in with.</source>
+        <translation>Trong Alohub, phần cài đặt API hiển thị tenant ID và API key; tên người dùng là tên bạn dùng để đăng nhập.</translation>
+    </message>
+    <message>
+        <source>In the Cellcast dashboard, API Keys shows your API key.</source>
+        <translation>Trong bảng điều khiển Cellcast, mục API Keys hiển thị API key của bạn.</translation>
+    </message>
+    <message>
+        <source>On the Dynamic Messaging client website, API Keys is where you create the key.</source>
+        <translation>Trên trang web khách hàng của Dynamic Messaging, mục API Keys là nơi bạn tạo khóa.</translation>
+    </message>
+    <message>
         <source>Enter the {0}.</source>
         <translation>Hãy nhập {0}.</translation>
     </message>
@@ -90,6 +114,22 @@
     <message>
         <source>Connection failed: {0}</source>
         <translation>Kết nối thất bại: {0}</translation>
+    </message>
+    <message>
+        <source>Save the account?</source>
+        <translation>Lưu tài khoản?</translation>
+    </message>
+    <message>
+        <source>The connection test just failed: {0}
+
+Save the account anyway?</source>
+        <translation>Lần kiểm tra kết nối vừa rồi thất bại: {0}
+
+Vẫn lưu tài khoản?</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Vẫn lưu</translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
