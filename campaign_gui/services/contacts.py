@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import enum
 import logging
 from collections.abc import Sequence
@@ -11,6 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from campaign_gui.domain.models import Account, Contact, Page, ProviderId, UploadRow
+from campaign_gui.domain.phones import phone_key
+from campaign_gui.domain.search import national_digits
 from campaign_gui.providers import provider_info
 from campaign_gui.providers.base import Capabilities, ContactScope, ProviderInfo
 from campaign_gui.services.errors import describe_error
@@ -18,6 +21,8 @@ from campaign_gui.services.provider_pool import ProviderPool
 from campaign_gui.services.tasks import TaskOwner
 
 logger = logging.getLogger(__name__)
+
+LOOK_UP_ROWS = 5000  # contacts read to find a phone where the provider has no search
 
 # Logical column → the provider's own sortable field (only where the API sorts).
 _SORT_FIELDS: dict[ProviderId, dict[str, str]] = {ProviderId.DYNMSG: {"phone": "phoneNumber", "name": "name"}}
@@ -72,6 +77,7 @@ class ContactsService(QObject):
     pageLoaded = Signal(int, object)  # generation, Page
     pageFailed = Signal(int, int, object)  # generation, page number, UserError
     actionFinished = Signal(str, bool, str)  # action ("add"/"delete"), ok, message
+    phoneLookedUp = Signal(str, object)  # E.164, the Contact the provider already has with it (or None)
     busyChanged = Signal(bool)
 
     def __init__(self, pool: ProviderPool, parent: QObject | None = None) -> None:
@@ -143,6 +149,35 @@ class ContactsService(QObject):
             self.actionFinished.emit("add", False, f"{error.title}. {error.message}")
         else:
             self.actionFinished.emit("add", True, row.phone)
+
+    def look_up_phone(self, view: ContactView, e164: str) -> bool:
+        """Ask the provider whether this view already has a contact with this phone (``phoneLookedUp``
+        answers): by a search where it has one, else by reading the view's pages (up to LOOK_UP_ROWS).
+        False when the provider cannot list contacts, so nothing can tell."""
+        if not view.capabilities.list_contacts:
+            return False
+        self._actions.spawn(self._look_up(view, e164), "look-up-phone")
+        return True
+
+    async def _look_up(self, view: ContactView, e164: str) -> None:
+        found: Contact | None = None
+        region = view.info.default_region
+        client = self._pool.get(view.account)
+        try:
+            if search_mode(view.info) is SearchMode.SERVER_TEXT:
+                scope = dataclasses.replace(view.scope, search=national_digits(e164, region), sort=None)
+                page = await client.list_contacts(scope, 0, 50)
+                found = next((c for c in page.items if phone_key(c.phone, region) == e164), None)
+            else:
+                size = max(1, min(500, view.info.max_page_size))
+                for number in range(max(1, LOOK_UP_ROWS // size)):
+                    page = await client.list_contacts(view.scope, number, size)
+                    found = next((c for c in page.items if phone_key(c.phone, region) == e164), None)
+                    if found is not None or len(page.items) < size:
+                        break
+        except Exception as exc:  # the check is a courtesy: a failure lets the add go on
+            logger.info("looking up a phone failed: %r", exc)
+        self.phoneLookedUp.emit(e164, found)
 
     def delete_contacts(self, view: ContactView, contacts: Sequence[Contact]) -> None:
         self._actions.spawn(self._delete(view, list(contacts)), "delete-contacts")

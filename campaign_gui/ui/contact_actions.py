@@ -9,7 +9,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from campaign_gui.domain.models import UploadRow
+from campaign_gui.domain.models import Contact, UploadRow
+from campaign_gui.domain.search import phone_sort_key
 from campaign_gui.providers.base import ProviderInfo
 from campaign_gui.services.browse import NodeKind, NodeRef, can_add_to
 from campaign_gui.services.contacts import ContactsService, ContactView
@@ -45,6 +46,8 @@ class ContactActions(QObject):
         pane.selectionChanged.connect(self.update_state)
         pane.model.totalChanged.connect(self.update_state)
         contacts.actionFinished.connect(self._action_finished)
+        contacts.phoneLookedUp.connect(self._looked_up)
+        self._pending_add: tuple[ContactView, UploadRow] | None = None
         export.progress.connect(self._export_progress)
         export.finished.connect(self._export_done)
         export.failed.connect(self._export_failed)
@@ -144,6 +147,46 @@ class ContactActions(QObject):
         view = self._view_for(self._node) if self._node is not None else None
         if view is None:
             return
+        region = view.info.default_region
+        model = self._pane.model
+        loaded = next((model.contact(r) for r in range(model.rowCount())
+                       if phone_sort_key(model.contact(r).phone, region) == row.phone), None)
+        if loaded is not None:
+            self._confirm_duplicate(view, row, loaded)
+            return
+        if model.canFetchMore() and self._contacts.look_up_phone(view, row.phone):  # not all rows are here
+            self.statusMessage.emit(self.tr("Checking whether {0} is already there…").format(row.phone))
+            self._pending_add = (view, row)
+            return
+        self._add_now(view, row)
+
+    def _looked_up(self, e164: str, found: object) -> None:
+        pending, self._pending_add = self._pending_add, None
+        if pending is None or pending[1].phone != e164:
+            return
+        view, row = pending
+        if isinstance(found, Contact):
+            self._confirm_duplicate(view, row, found)
+        else:
+            self._add_now(view, row)
+
+    def _confirm_duplicate(self, view: ContactView, row: UploadRow, existing: Contact) -> None:
+        """The number is already there: say who has it and let the user cancel."""
+        who = existing.name or existing.phone
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Already in this list"),
+                          self.tr("{0} is already here ({1}). Add a second copy anyway?").format(row.phone, who),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self._window)
+        box.setObjectName("duplicateContact")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Add anyway"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda _r: self._add_now(view, row)
+                             if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+                             else self.statusMessage.emit(self.tr("Not added: {0} is already there.")
+                                                          .format(row.phone)))
+        self._box = box
+        box.open()
+
+    def _add_now(self, view: ContactView, row: UploadRow) -> None:
         self.statusMessage.emit(self.tr("Adding {0}…").format(row.phone))
         self._contacts.add_contact(view, row)
 

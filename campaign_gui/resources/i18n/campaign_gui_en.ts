@@ -342,6 +342,26 @@ Save the account anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Checking whether {0} is already there…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already in this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is already here ({1}). Add a second copy anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not added: {0} is already there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Adding {0}…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -341,6 +341,26 @@ Vẫn lưu tài khoản?</translation>
         <translation>Tất cả liên hệ</translation>
     </message>
     <message>
+        <source>Checking whether {0} is already there…</source>
+        <translation>Đang kiểm tra xem {0} đã có chưa…</translation>
+    </message>
+    <message>
+        <source>Already in this list</source>
+        <translation>Đã có trong danh sách này</translation>
+    </message>
+    <message>
+        <source>{0} is already here ({1}). Add a second copy anyway?</source>
+        <translation>{0} đã có ở đây ({1}). Vẫn thêm một bản thứ hai?</translation>
+    </message>
+    <message>
+        <source>Add anyway</source>
+        <translation>Vẫn thêm</translation>
+    </message>
+    <message>
+        <source>Not added: {0} is already there.</source>
+        <translation>Chưa thêm: {0} đã có sẵn.</translation>
+    </message>
+    <message>
         <source>Adding {0}…</source>
         <translation>Đang thêm {0}…</translation>
     </message>
