@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog, QWidget
 
 from campaign_gui.domain.models import Contact, UploadRow
 from campaign_gui.domain.search import phone_sort_key
@@ -37,6 +37,10 @@ class ContactActions(QObject):
         self._window = window
         self._node: NodeRef | None = None
         self._progress: QProgressDialog | None = None
+        self.delete_rule = QLabel(window)  # the window puts it next to the delete button
+        self.delete_rule.setObjectName("deleteRule")
+        self.delete_rule.setContentsMargins(4, 0, 8, 0)
+        self.delete_rule.hide()
         self.refresh = self._make("refresh", QKeySequence.StandardKey.Refresh, self.refreshRequested.emit)
         self.add = self._make("add", QKeySequence.StandardKey.New, self._add)
         self.delete = self._make("delete", QKeySequence.StandardKey.Delete, self._confirm_delete)
@@ -106,15 +110,20 @@ class ContactActions(QObject):
         elif not selected:
             self.delete.setEnabled(False)
             self.delete.setToolTip(self.tr("Select the contacts to delete."))
-        elif not all(c.deletable for c in selected):
+        elif not any(c.deletable for c in selected):
             self.delete.setEnabled(False)
             blocked = sum(1 for c in selected if not c.deletable)
             self.delete.setToolTip(self.tr("{0} allows deleting only pending contacts; %n of the selected "
                                            "contact(s) are already called or in a call.", "", blocked)
                                    .format(info.display_name))
+        elif not all(c.deletable for c in selected):
+            self.delete.setEnabled(True)
+            pending = sum(1 for c in selected if c.deletable)
+            self.delete.setToolTip(self.tr("Delete the %n pending contact(s), keep the others (Del)", "", pending))
         else:
             self.delete.setEnabled(True)
             self.delete.setToolTip(self.tr("Delete the selected contacts (Del)"))
+        self._show_delete_rule(info)
         # export
         can_export = view is not None and not self._export.running()
         self.export_.setEnabled(can_export)
@@ -122,6 +131,14 @@ class ContactActions(QObject):
                                 else self.tr("Choose a campaign or list that shows contacts."))
         self.import_.setToolTip(self.tr("Import a spreadsheet (Ctrl+I)"))
         self.find.setToolTip(self.tr("Search the contacts (Ctrl+F)"))
+
+    def _show_delete_rule(self, info: ProviderInfo | None) -> None:
+        """The provider's delete rule, written beside the button (not only in a disabled button's tooltip)."""
+        rule = ""
+        if info is not None and info.capabilities.delete_contact and "delete_contact" in info.notes:
+            rule = provider_text(info.notes["delete_contact"])
+        self.delete_rule.setText(rule)
+        self.delete_rule.setVisible(bool(rule))
 
     def _account_info(self) -> ProviderInfo | None:
         view = self._view_for(self._node) if self._node is not None else None
@@ -192,18 +209,39 @@ class ContactActions(QObject):
 
     # --- delete -------------------------------------------------------------------------------
     def _confirm_delete(self) -> None:
-        contacts = self._pane.selected_contacts()
+        selected = self._pane.selected_contacts()
         view = self._pane.current_view()
-        if not contacts or view is None or not self.delete.isEnabled():
+        if not selected or view is None or not self.delete.isEnabled():
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete contacts"),
-                          self.tr("Delete %n contact(s) at the provider? This cannot be undone.", "", len(contacts)),
+        contacts = [c for c in selected if c.deletable]
+        kept = [c for c in selected if not c.deletable]
+        if not contacts:
+            return
+        text = self.tr("Delete %n contact(s) at the provider? This cannot be undone.", "", len(contacts))
+        if kept:
+            text = (self.tr("Delete the %n pending contact(s):", "", len(contacts)) + "\n" + self._names(contacts)
+                    + "\n\n" + self.tr("Keep the %n in a call or already processed (the provider cannot "
+                                        "delete them):", "", len(kept)) + "\n" + self._names(kept)
+                    + "\n\n" + self.tr("This cannot be undone."))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete contacts"), text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self._window)
+        box.setObjectName("deleteBox")
+        if kept:
+            box.button(QMessageBox.StandardButton.Yes).setText(
+                self.tr("Delete the %n pending", "", len(contacts)))
+            box.button(QMessageBox.StandardButton.No).setText(self.tr("Cancel"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.finished.connect(lambda _r: self._contacts.delete_contacts(view, contacts)
                              if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes) else None)
         self._box = box
         box.open()
+
+    def _names(self, contacts: list[Contact], limit: int = 8) -> str:
+        """One bullet per contact (name and phone), the rest counted."""
+        lines = [f"• {c.name} ({c.phone})" if c.name else f"• {c.phone}" for c in contacts[:limit]]
+        if len(contacts) > limit:
+            lines.append(self.tr("… and %n more", "", len(contacts) - limit))
+        return "\n".join(lines)
 
     def _action_finished(self, action: str, ok: bool, message: str) -> None:
         if ok:
@@ -277,3 +315,4 @@ class ContactActions(QObject):
     def _export_cancelled(self) -> None:
         self._close_progress()
         self.statusMessage.emit(self.tr("Export cancelled."))
+

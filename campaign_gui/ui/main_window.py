@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         ca = self.contact_actions
         for action in (ca.refresh, ca.add, ca.delete, ca.export_, ca.import_):
             self.toolbar.addAction(action)
+        self.toolbar.insertWidget(ca.export_, ca.delete_rule)  # the delete rule, beside its button
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.add_account_action)
         self.toolbar.addAction(self.settings_action)

@@ -317,6 +317,13 @@ Save the account anyway?</source>
             <numerusform>{0} allows deleting only pending contacts; %n of the selected contacts are already called or in a call.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Delete the %n pending contact(s), keep the others (Del)</source>
+        <translation>
+            <numerusform>Delete the %n pending contact, keep the others (Del)</numerusform>
+            <numerusform>Delete the %n pending contacts, keep the others (Del)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Delete the selected contacts (Del)</source>
         <translation type="unfinished"></translation>
@@ -365,6 +372,24 @@ Save the account anyway?</source>
         <source>Adding {0}…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Delete the %n pending contact(s):</source>
+        <translation>
+            <numerusform>Delete the %n pending contact:</numerusform>
+            <numerusform>Delete the %n pending contacts:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep the %n in a call or already processed (the provider cannot delete them):</source>
+        <translation>
+            <numerusform>Keep the %n in a call or already processed (the provider cannot delete them):</numerusform>
+            <numerusform>Keep the %n in a call or already processed (the provider cannot delete them):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Delete contacts</source>
         <translation type="unfinished"></translation>
@@ -374,6 +399,20 @@ Save the account anyway?</source>
         <translation>
             <numerusform>Delete %n contact at the provider? This cannot be undone.</numerusform>
             <numerusform>Delete %n contacts at the provider? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n pending</source>
+        <translation>
+            <numerusform>Delete the %n pending</numerusform>
+            <numerusform>Delete the %n pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
         </translation>
     </message>
     <message>
@@ -1369,6 +1408,10 @@ Log: {1}</source>
     </message>
     <message>
         <source>Alohub creates a list when a bulk import names a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alohub deletes only pending contacts, not those in a call or already processed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -316,6 +316,12 @@ Vẫn lưu tài khoản?</translation>
             <numerusform>{0} chỉ cho phép xóa liên hệ đang chờ; %n liên hệ đã chọn đã được gọi hoặc đang trong cuộc gọi.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Delete the %n pending contact(s), keep the others (Del)</source>
+        <translation>
+            <numerusform>Xóa %n liên hệ đang chờ, giữ lại các liên hệ khác (Del)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Delete the selected contacts (Del)</source>
         <translation>Xóa các liên hệ đã chọn (Del)</translation>
@@ -364,6 +370,22 @@ Vẫn lưu tài khoản?</translation>
         <source>Adding {0}…</source>
         <translation>Đang thêm {0}…</translation>
     </message>
+    <message numerus="yes">
+        <source>Delete the %n pending contact(s):</source>
+        <translation>
+            <numerusform>Xóa %n liên hệ đang chờ:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep the %n in a call or already processed (the provider cannot delete them):</source>
+        <translation>
+            <numerusform>Giữ lại %n liên hệ đang gọi hoặc đã xử lý (nhà cung cấp không xóa được):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>Không thể hoàn tác.</translation>
+    </message>
     <message>
         <source>Delete contacts</source>
         <translation>Xóa liên hệ</translation>
@@ -372,6 +394,18 @@ Vẫn lưu tài khoản?</translation>
         <source>Delete %n contact(s) at the provider? This cannot be undone.</source>
         <translation>
             <numerusform>Xóa %n liên hệ tại nhà cung cấp? Không thể hoàn tác.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n pending</source>
+        <translation>
+            <numerusform>Xóa %n liên hệ đang chờ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… và %n liên hệ khác</numerusform>
         </translation>
     </message>
     <message>
@@ -1358,6 +1392,10 @@ Nhật ký: {1}</translation>
     <message>
         <source>Alohub creates a list when a bulk import names a new one</source>
         <translation>Alohub tạo danh sách khi một lần nhập hàng loạt đặt tên danh sách mới</translation>
+    </message>
+    <message>
+        <source>Alohub deletes only pending contacts, not those in a call or already processed</source>
+        <translation>Alohub chỉ xóa liên hệ đang chờ, không xóa liên hệ đang gọi hoặc đã xử lý</translation>
     </message>
     <message>
         <source>Alohub has no server-side contact search</source>
