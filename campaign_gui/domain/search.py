@@ -76,3 +76,15 @@ def sort_key(text: str) -> tuple[str, str]:
 def phone_sort_key(phone: str, region: str) -> str:
     """Order phones by their E.164 form, whatever format the provider shows them in."""
     return (phone_key(phone, region) if phone else None) or phone
+
+
+@functools.lru_cache(maxsize=8192)
+def display_phone(phone: str, region: str) -> str:
+    """A phone in its country's national format (0472 534 401, 0885 476 875), or as given when it is none."""
+    e164 = phone_key(phone, region) if phone else None
+    if not e164:
+        return phone
+    number = phonenumbers.parse(e164, None)
+    if phonenumbers.region_code_for_number(number) != region:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)

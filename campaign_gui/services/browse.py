@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -84,6 +85,25 @@ def target_for(info: ProviderInfo, node: NodeRef) -> dict[str, str]:
     if node.kind is NodeKind.LIST and has_target(info, "list"):
         target["list"] = (node.name or node.id) if info.id is ProviderId.CELLCAST else node.id
     return target
+
+
+def dated_campaign_name(campaign: Campaign) -> str:
+    """Dynamic Messaging campaigns have no name: "2026-04-10 09:00 · Sender · first words of the text"."""
+    extra = campaign.extra or {}
+    parts = []
+    start = str(extra.get("startDateTime") or "")
+    try:
+        when = datetime.fromisoformat(start.replace("Z", "+00:00"))
+        parts.append(when.astimezone().strftime("%Y-%m-%d %H:%M"))
+    except ValueError:
+        if start:
+            parts.append(start)
+    if extra.get("sender"):
+        parts.append(str(extra["sender"]))
+    message = " ".join(str(extra.get("message") or "").split())
+    if message:
+        parts.append(message if len(message) <= 28 else message[:27] + "…")
+    return " · ".join(parts) or campaign.name
 
 
 def _looks_like_id(value: str) -> bool:
@@ -176,7 +196,10 @@ class BrowseService(QObject):
 
     @staticmethod
     def _campaign_node(account: Account, campaign: Campaign) -> NodeRef:
-        return NodeRef(NodeKind.CAMPAIGN, account.id, id=str(campaign.id), name=campaign.name,
+        name = campaign.name
+        if account.provider is ProviderId.DYNMSG:
+            name = dated_campaign_name(campaign)
+        return NodeRef(NodeKind.CAMPAIGN, account.id, id=str(campaign.id), name=name,
                        count=campaign.contact_count)
 
     @staticmethod

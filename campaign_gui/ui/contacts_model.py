@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,10 +17,14 @@ from PySide6.QtCore import (
 )
 
 from campaign_gui.domain.models import Contact, Page
+from campaign_gui.domain.search import display_phone
 from campaign_gui.services.contacts import ContactsService, ContactView, sort_field
 from campaign_gui.services.errors import UserError
+from campaign_gui.ui.contact_columns import ExtraColumn, extra_columns, value_text
+from campaign_gui.ui.contact_columns import title as column_title
 
 ContactRole = Qt.ItemDataRole.UserRole + 1
+_BASE_COLUMNS = 5  # phone, name, email, status, id; then the provider's own columns
 _SORT_FIELDS = ("phone", "name", "email", "status", None)
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -142,27 +147,38 @@ class ContactsTableModel(QAbstractTableModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
+    def _extras(self) -> Sequence[ExtraColumn]:
+        return extra_columns(self._view.account.provider if self._view is not None else None)
+
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else _BASE_COLUMNS + len(self._extras())
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is not Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (self.tr("Phone"), self.tr("Name"), self.tr("Email"), self.tr("Status"), self.tr("ID"),
-                  self.tr("Details"))
+        titles = [self.tr("Phone"), self.tr("Name"), self.tr("Email"), self.tr("Status"), self.tr("ID")]
+        titles += [column_title(c) for c in self._extras()]
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= 6:
+        extras = self._extras()
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= _BASE_COLUMNS + len(extras):
             return None
         contact = self._rows[index.row()]
         if role == ContactRole:
             return contact
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            column = index.column()
+            if column >= _BASE_COLUMNS:
+                return value_text(contact.extra.get(extras[column - _BASE_COLUMNS].key))
+            if column == 0:  # one format per country: 0472 534 401, not 472534401 or 61472534401
+                region = self._view.info.default_region if self._view is not None else "VN"
+                shown = display_phone(contact.phone, region)
+                return shown if role == Qt.ItemDataRole.DisplayRole else f"{shown} ({contact.phone})"
             status = QCoreApplication.translate("ContactStatus", contact.status) if contact.status else ""
-            values = (contact.phone, contact.name, contact.email, status, contact.id or "", _details(contact))
-            return values[index.column()]
+            values = (contact.phone, contact.name, contact.email, status, contact.id or "")
+            return values[column]
         return None
 
     def sortable(self, column: int) -> bool:
@@ -189,16 +205,3 @@ class ContactsTableModel(QAbstractTableModel):
             return
         self.set_view(dataclasses.replace(view, scope=dataclasses.replace(view.scope, sort=key)))
 
-
-def _details(contact: Contact) -> str:
-    parts = []
-    for key, value in contact.extra.items():
-        if value in (None, "", [], {}):
-            continue
-        if isinstance(value, (list, tuple)):
-            text = ", ".join(str(v.get("Name") or v.get("name") or v) if isinstance(v, dict) else str(v)
-                             for v in value)
-        else:
-            text = str(value)
-        parts.append(f"{key}: {text}")
-    return "; ".join(parts)

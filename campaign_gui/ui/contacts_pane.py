@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from campaign_gui.domain.models import Contact
 from campaign_gui.services.contacts import ContactsService, ContactView, SearchMode, search_mode
 from campaign_gui.services.errors import UserError
+from campaign_gui.ui.contact_columns import hidden_columns
 from campaign_gui.ui.contacts_model import ContactRole, ContactsTableModel
 from campaign_gui.ui.contacts_proxy import ContactFilterProxy
 from campaign_gui.ui.error_banner import ErrorBanner
@@ -157,6 +158,9 @@ class ContactsPane(QWidget):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.blockSignals(False)
         self._load(self._scoped(view))
+        hidden = hidden_columns(view.account.provider)  # what this provider never fills (Alohub: email)
+        for column in range(self.model.columnCount()):
+            self.table.setColumnHidden(column, column in hidden)
 
     def show_hint(self, text: str | Callable[[], str]) -> None:
         """Show a sentence instead of the table; a callable is asked again when the language changes."""

@@ -48,6 +48,7 @@ class ImportSupport(QObject):
             self.tree.viewport().installEventFilter(self)
         self.panel = JobsPanel(service)
         self.panel.resultsRequested.connect(self.show_results)
+        self.panel.target_namer = self.target_name
         dock = getattr(window, "jobs", None)
         if dock is not None and hasattr(dock, "setWidget"):
             dock.setWidget(self.panel)
@@ -218,6 +219,33 @@ class ImportSupport(QObject):
         if index.isValid():
             self.tree.setCurrentIndex(index)
         return False
+
+    def target_name(self, account_id: str, target: dict[str, Any]) -> str:
+        """A job's target in words from the tree's names ("Chiến dịch tháng 4 › Danh sách tháng 4");
+        "" when the tree does not know it yet."""
+        if self.tree is None:
+            return ""
+        nodes = [n for n in self.tree.tree_model.nodes() if n.account_id == account_id]
+        campaign = str(target.get("campaign") or "")
+        lst = target.get("list")
+        lst = ", ".join(map(str, lst)) if isinstance(lst, list | tuple) else str(lst or "")
+        parts: list[str] = []
+        if campaign == "new":
+            parts.append(self.tr("New campaign from {0}").format(target.get("sender") or "?"))
+        elif campaign:
+            parts.append(next((n.name for n in nodes if n.kind is NodeKind.CAMPAIGN and n.id == campaign and n.name),
+                              campaign))
+        if lst:
+            names = [next((n.name for n in nodes if n.kind is NodeKind.LIST and n.id == one and n.name), one)
+                     for one in lst.split(", ")]
+            parts.append(", ".join(names))
+        if target.get("list_name"):
+            parts.append(str(target["list_name"]))
+        if target.get("tag"):
+            tags = target["tag"]
+            parts.append(self.tr("tag {0}").format(", ".join(tags) if isinstance(tags, list | tuple) else tags))
+        known = any(p != campaign and p != lst for p in parts)
+        return " › ".join(parts) if known else ""
 
     def _reveal_later(self, match: Any, parent: Any) -> bool:
         """The node is new: load ``parent``'s children again and select it when it arrives."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -71,6 +73,8 @@ class JobsPanel(QWidget):
         self._messages: dict[str, str] = {}
         self._added: dict[str, tuple[int, int]] = {}  # finished without a message: added, not added (shown translated)
         self._states: dict[str, str] = {}  # from the last refresh: no journal query at 10 Hz
+        # (account id, target) → the target in words ("Chiến dịch tháng 4 › Danh sách tháng 4"); the window sets it
+        self.target_namer: Callable[[str, dict[str, Any]], str] = lambda _a, _t: ""
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -104,7 +108,9 @@ class JobsPanel(QWidget):
             item.setText(0, f"{Path(record.source_path).name} ({record.id[:6]})")
             item.setToolTip(0, record.source_path)
             item.setText(1, record.account_name)
-            item.setText(2, ", ".join(f"{k}={v}" for k, v in sorted(record.target.items()) if v))
+            raw = ", ".join(f"{k}={v}" for k, v in sorted(record.target.items()) if v)
+            item.setText(2, self.target_namer(record.account_id, dict(record.target)) or raw)
+            item.setToolTip(2, raw)
             state = self.jobs.state(record.id)
             self._states[record.id] = state
             item.setText(3, self.state_text(state))

@@ -174,7 +174,8 @@ class MainWindow(QMainWindow):
         self.demo_banner.retranslate()
         self.pane.retranslate()
         self.jobs.retranslate()
-        self.pane.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
+        self.pane.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
+                                               max(0, self.pane.model.columnCount() - 1))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -482,6 +482,53 @@ Save the account anyway?</source>
     </message>
 </context>
 <context>
+    <name>ContactColumns</name>
+    <message>
+        <source>Customer ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>call failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactStatus</name>
     <message>
         <source>pending</source>
@@ -598,10 +645,6 @@ Save the account anyway?</source>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -849,6 +892,14 @@ The details are in the log in {2}.</source>
     </message>
     <message>
         <source>Cannot import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New campaign from {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tag {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

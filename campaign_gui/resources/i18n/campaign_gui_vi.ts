@@ -472,6 +472,53 @@ Vẫn lưu tài khoản?</translation>
     </message>
 </context>
 <context>
+    <name>ContactColumns</name>
+    <message>
+        <source>Customer ID</source>
+        <translation>Mã khách hàng</translation>
+    </message>
+    <message>
+        <source>Call result</source>
+        <translation>Kết quả cuộc gọi</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Danh sách</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Thẻ</translation>
+    </message>
+    <message>
+        <source>Custom 1</source>
+        <translation>Tùy chỉnh 1</translation>
+    </message>
+    <message>
+        <source>Custom 2</source>
+        <translation>Tùy chỉnh 2</translation>
+    </message>
+    <message>
+        <source>in a call</source>
+        <translation>đang gọi</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>đã nghe máy</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>không nghe máy</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>máy bận</translation>
+    </message>
+    <message>
+        <source>call failed</source>
+        <translation>gọi không thành công</translation>
+    </message>
+</context>
+<context>
     <name>ContactStatus</name>
     <message>
         <source>pending</source>
@@ -584,10 +631,6 @@ Vẫn lưu tài khoản?</translation>
     <message>
         <source>ID</source>
         <translation>Mã</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Chi tiết</translation>
     </message>
 </context>
 <context>
@@ -835,6 +878,14 @@ Chi tiết có trong nhật ký tại {2}.</translation>
     <message>
         <source>Cannot import</source>
         <translation>Không thể nhập</translation>
+    </message>
+    <message>
+        <source>New campaign from {0}</source>
+        <translation>Chiến dịch mới từ {0}</translation>
+    </message>
+    <message>
+        <source>tag {0}</source>
+        <translation>thẻ {0}</translation>
     </message>
     <message>
         <source>Resume imports?</source>
