@@ -51,7 +51,8 @@ def make_file(path: Path) -> None:
     wb.save(path)
 
 
-async def sequence(window: Any, service: Any, account: Any, source: Path, control: Any, lang: str = "en") -> None:
+async def sequence(window: Any, service: Any, account: Any, source: Path, control: Any, lang: str = "en",
+                   suffix: str = "") -> None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
@@ -71,6 +72,7 @@ async def sequence(window: Any, service: Any, account: Any, source: Path, contro
         await asyncio.sleep(0.3)
         QApplication.processEvents()
         pixmap = widget.grab()
+        name = name.replace(".png", f"{suffix}.png")
         path = OUT / (name if lang == "en" else name.replace(".png", f"_{lang}.png"))
         pixmap.save(str(path), "PNG")
         print(f"wrote {path.relative_to(ROOT)} ({pixmap.width()}x{pixmap.height()})", flush=True)
@@ -133,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lang", "--language", dest="lang", choices=sorted(LANGUAGES), default="en",
                         help="language of the screenshots (default: en); other than en → import_*_<lang>.png")
+    parser.add_argument("--scheme", choices=("light", "dark"), default="light",
+                        help="colour scheme (default: light); dark → import_*_dark*.png")
     args = parser.parse_args(argv)
     tmp = tempfile.TemporaryDirectory(prefix="import-shots-")
     data = Path(tmp.name)
@@ -144,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName("Campaign Manager")
     languages = LanguageManager()
     languages.apply(args.lang)  # before any widget exists, as the app does at start-up
+    from campaign_gui.ui.theme import apply_scheme
+
+    apply_scheme(app, args.scheme)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     services = build_services(data, store=AccountStore(data), secrets=CredentialStore(ProcessMemoryKeyring()),
@@ -163,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     window.populate()
     try:
         with loop:
-            loop.run_until_complete(sequence(window, service, added, source, control, args.lang))
+            loop.run_until_complete(sequence(window, service, added, source, control, args.lang,
+                                             "_dark" if args.scheme == "dark" else ""))
             service.shutdown()
             service.jobs.close()
             loop.run_until_complete(services.aclose())

@@ -53,9 +53,56 @@ def _steps(window: Any, finish: Callable[[int], None], out: Path, language: str)
     def select_rows() -> None:
         window.pane.table.selectRow(1)
 
+    def search_nobody() -> None:
+        window.pane.search.setText("Zzyzx Nobody")
+
+    def clear_search() -> None:
+        window.pane.search.clear()
+
+    def mixed_delete() -> None:
+        from PySide6.QtCore import QItemSelectionModel
+
+        model, table = window.pane.model, window.pane.table
+        table.clearSelection()
+        picked = [next(r for r in range(model.rowCount()) if model.contact(r).status == s)
+                  for s in ("pending", "processed")]
+        picked.append(next(r for r in range(model.rowCount()) if model.contact(r).status == "pending"
+                           and r not in picked))
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in picked:
+            table.selectionModel().select(window.pane.proxy.index(row, 0), flags)
+        window.contact_actions.delete.trigger()
+
+        def take() -> None:
+            box = window.contact_actions._box
+            grab(box, f"mixed-delete-{language}.png")
+            grab(window, f"mixed-delete-window-{language}.png")
+            box.close()
+            table.clearSelection()
+
+        QTimer.singleShot(400, take)
+
+    def new_account_shot() -> None:
+        from campaign_gui.domain.models import ProviderId
+        from campaign_gui.ui.account_dialog import AccountDialog
+
+        dialog = AccountDialog(window.services.accounts, None, window, provider=ProviderId.STRINGEE)
+        dialog.resize(dialog.sizeHint().expandedTo(dialog.minimumSize()))
+        dialog.show()
+
+        def take() -> None:
+            grab(dialog, f"account-dialog-new-stringee-{language}.png")
+            dialog.close()
+
+        QTimer.singleShot(400, take)
+
     for scheme in ("light", "dark"):
         shots += [settings(language, scheme), main_shot(f"main-{scheme}-{language}.png")]
     shots += [settings(language, "light"), dialog_shot(f"account-dialog-{language}.png")]
+    shots += [search_nobody, main_shot(f"search-no-result-{language}.png"), clear_search]
+    shots += [settings(language, "dark"), search_nobody, main_shot(f"search-no-result-dark-{language}.png"),
+              clear_search, settings(language, "light")]
+    shots += [mixed_delete, new_account_shot]
     shots.insert(0, select_rows)
 
     def step() -> None:

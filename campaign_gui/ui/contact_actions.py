@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog, QWidget
 
 from campaign_gui.domain.models import Contact, UploadRow
-from campaign_gui.domain.search import phone_sort_key
+from campaign_gui.domain.search import display_phone, phone_sort_key
 from campaign_gui.providers.base import ProviderInfo
 from campaign_gui.services.browse import NodeKind, NodeRef, can_add_to
 from campaign_gui.services.contacts import ContactsService, ContactView
@@ -41,6 +41,7 @@ class ContactActions(QObject):
         self.delete_rule.setObjectName("deleteRule")
         self.delete_rule.setContentsMargins(4, 0, 8, 0)
         self.delete_rule.hide()
+        self.delete_rule_action: QAction | None = None
         self.refresh = self._make("refresh", QKeySequence.StandardKey.Refresh, self.refreshRequested.emit)
         self.add = self._make("add", QKeySequence.StandardKey.New, self._add)
         self.delete = self._make("delete", QKeySequence.StandardKey.Delete, self._confirm_delete)
@@ -138,7 +139,10 @@ class ContactActions(QObject):
         if info is not None and info.capabilities.delete_contact and "delete_contact" in info.notes:
             rule = provider_text(info.notes["delete_contact"])
         self.delete_rule.setText(rule)
-        self.delete_rule.setVisible(bool(rule))
+        if self.delete_rule_action is not None:  # inside a tool bar, its action shows or hides it
+            self.delete_rule_action.setVisible(bool(rule))
+        else:
+            self.delete_rule.setVisible(bool(rule))
 
     def _account_info(self) -> ProviderInfo | None:
         view = self._view_for(self._node) if self._node is not None else None
@@ -219,9 +223,9 @@ class ContactActions(QObject):
             return
         text = self.tr("Delete %n contact(s) at the provider? This cannot be undone.", "", len(contacts))
         if kept:
-            text = (self.tr("Delete the %n pending contact(s):", "", len(contacts)) + "\n" + self._names(contacts)
+            text = (self.tr("Delete the %n pending contact(s):", "", len(contacts)) + "\n" + self._names(contacts, view.info.default_region)
                     + "\n\n" + self.tr("Keep the %n in a call or already processed (the provider cannot "
-                                        "delete them):", "", len(kept)) + "\n" + self._names(kept)
+                                        "delete them):", "", len(kept)) + "\n" + self._names(kept, view.info.default_region)
                     + "\n\n" + self.tr("This cannot be undone."))
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete contacts"), text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self._window)
@@ -236,9 +240,10 @@ class ContactActions(QObject):
         self._box = box
         box.open()
 
-    def _names(self, contacts: list[Contact], limit: int = 8) -> str:
+    def _names(self, contacts: list[Contact], region: str, limit: int = 8) -> str:
         """One bullet per contact (name and phone), the rest counted."""
-        lines = [f"• {c.name} ({c.phone})" if c.name else f"• {c.phone}" for c in contacts[:limit]]
+        phones = [display_phone(c.phone, region) for c in contacts[:limit]]
+        lines = [f"• {c.name} ({p})" if c.name else f"• {p}" for c, p in zip(contacts, phones, strict=False)]
         if len(contacts) > limit:
             lines.append(self.tr("… and %n more", "", len(contacts) - limit))
         return "\n".join(lines)

@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
         ca = self.contact_actions
         for action in (ca.refresh, ca.add, ca.delete, ca.export_, ca.import_):
             self.toolbar.addAction(action)
-        self.toolbar.insertWidget(ca.export_, ca.delete_rule)  # the delete rule, beside its button
+        ca.delete_rule_action = self.toolbar.insertWidget(ca.export_, ca.delete_rule)  # the rule, beside its button
+        ca.update_state()
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.add_account_action)
         self.toolbar.addAction(self.settings_action)
