@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -14,9 +15,31 @@ from campaign_gui.services.contacts import ContactsService, ContactView
 from campaign_gui.services.errors import describe_error
 from campaign_gui.services.tasks import TaskOwner
 
+if TYPE_CHECKING:
+    def QT_TRANSLATE_NOOP(context: str, source: str) -> str: ...  # the stubs say object; it returns source
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 logger = logging.getLogger(__name__)
 
 MAX_PAGES = 100_000
+_CONTEXT = "ContactExport"
+# Column labels in the user's language instead of field keys ("phone", "customerId").
+HEADERS = (QT_TRANSLATE_NOOP("ContactExport", "Phone"), QT_TRANSLATE_NOOP("ContactExport", "Name"),
+           QT_TRANSLATE_NOOP("ContactExport", "Email"), QT_TRANSLATE_NOOP("ContactExport", "Status"),
+           QT_TRANSLATE_NOOP("ContactExport", "ID"))
+EXTRA_LABELS = {
+    "customerId": QT_TRANSLATE_NOOP("ContactExport", "Customer ID"),
+    "callStatus": QT_TRANSLATE_NOOP("ContactExport", "Call result"),
+    "tags": QT_TRANSLATE_NOOP("ContactExport", "Tags"),
+    "lists": QT_TRANSLATE_NOOP("ContactExport", "Lists"),
+    "custom1": QT_TRANSLATE_NOOP("ContactExport", "Custom 1"),
+    "custom2": QT_TRANSLATE_NOOP("ContactExport", "Custom 2"),
+}
+
+
+def _label(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def write_contacts_xlsx(path: Path, contacts: Iterable[Contact]) -> int:
@@ -32,10 +55,11 @@ def write_contacts_xlsx(path: Path, contacts: Iterable[Contact]) -> int:
         for key in contact.extra:
             if key not in extras:
                 extras.append(key)
-    header = ["phone", "name", "email", "status", "id", *extras]
+    header = [_label(h) for h in HEADERS] + [_label(EXTRA_LABELS[k]) if k in EXTRA_LABELS else k for k in extras]
     sheet.append(header)
     for contact in rows:
-        values = [contact.phone, contact.name, contact.email, contact.status or "", contact.id or ""]
+        status = QCoreApplication.translate("ContactStatus", contact.status) if contact.status else ""
+        values = [contact.phone, contact.name, contact.email, status, contact.id or ""]
         values += [_text(contact.extra.get(key)) for key in extras]
         cells = []
         for value in values:

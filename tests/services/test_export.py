@@ -28,7 +28,7 @@ def test_exports_all_pages(services: AppServices, sandbox: Any, qtbot: QtBot, tm
     path, rows = blocker.args
     sheet = openpyxl.load_workbook(path, read_only=True).active
     values = list(sheet.values)
-    assert values[0][:2] == ("phone", "name")
+    assert values[0][:2] == ("Phone", "Name")  # labels, not field keys (issue 15)
     assert len(values) - 1 == rows == progress[-1][1]
     assert len(progress) >= 3  # several pages
 

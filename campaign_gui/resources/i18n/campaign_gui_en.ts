@@ -529,6 +529,53 @@ Save the account anyway?</source>
     </message>
 </context>
 <context>
+    <name>ContactExport</name>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactStatus</name>
     <message>
         <source>pending</source>
@@ -2612,6 +2659,10 @@ Log: {1}</source>
     </message>
     <message>
         <source>Not sent yet: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} – not added – {1}.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -519,6 +519,53 @@ Vẫn lưu tài khoản?</translation>
     </message>
 </context>
 <context>
+    <name>ContactExport</name>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Customer ID</source>
+        <translation>Mã khách hàng</translation>
+    </message>
+    <message>
+        <source>Call result</source>
+        <translation>Kết quả cuộc gọi</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Thẻ</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Danh sách</translation>
+    </message>
+    <message>
+        <source>Custom 1</source>
+        <translation>Tùy chỉnh 1</translation>
+    </message>
+    <message>
+        <source>Custom 2</source>
+        <translation>Tùy chỉnh 2</translation>
+    </message>
+</context>
+<context>
     <name>ContactStatus</name>
     <message>
         <source>pending</source>
@@ -2596,6 +2643,10 @@ Nhật ký: {1}</translation>
     <message>
         <source>Not sent yet: {0}</source>
         <translation>Chưa gửi: {0}</translation>
+    </message>
+    <message>
+        <source>{0} – not added – {1}.xlsx</source>
+        <translation>{0} – chưa thêm – {1}.xlsx</translation>
     </message>
     <message>
         <source>Delete the {0} contacts this import added? Only contacts that are still pending can be deleted; the others are listed afterwards.</source>

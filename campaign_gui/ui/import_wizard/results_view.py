@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -156,13 +159,21 @@ class ResultsView(QWidget):
     def _choose_report(self) -> None:
         if self.job_id is None:
             return
-        dialog = QFileDialog(self, self.tr("Save the report"), f"import-{self.job_id}.xlsx",
+        dialog = QFileDialog(self, self.tr("Save the report"), str(self.default_report_path()),
                              self.tr("Excel workbook (*.xlsx)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("xlsx")
         dialog.fileSelected.connect(self.export_to)
         self._dialog = dialog
         dialog.open()
+
+    def default_report_path(self) -> Path:
+        """``<source name> – not added – <date>.xlsx`` in the user's Documents folder."""
+        record = self.service.jobs.record(self.job_id) if self.job_id is not None else None
+        source = Path(record.source_path).stem if record is not None else "import"
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = self.tr("{0} – not added – {1}.xlsx").format(source, date.today().isoformat())
+        return Path(folder or Path.home()) / "".join("_" if c in '<>:"/\\|?*' else c for c in name)
 
     def export_to(self, path: str) -> None:
         if self.job_id is not None:
