@@ -2267,11 +2267,19 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The provider checks the id with the first batch of an import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is not a campaign id of this provider: its ids look like {1}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2250,12 +2250,20 @@ Nhật ký: {1}</translation>
         <translation>tên danh sách</translation>
     </message>
     <message>
+        <source>The provider checks the id with the first batch of an import.</source>
+        <translation>Nhà cung cấp kiểm tra mã này ở lô đầu tiên của lần nhập.</translation>
+    </message>
+    <message>
         <source>ID:</source>
         <translation>Mã:</translation>
     </message>
     <message>
         <source>Name:</source>
         <translation>Tên:</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a campaign id of this provider: its ids look like {1}.</source>
+        <translation>“{0}” không phải mã chiến dịch của nhà cung cấp này: mã có dạng {1}.</translation>
     </message>
 </context>
 <context>
