@@ -83,7 +83,7 @@ INFO = ProviderInfo(
     notes={
         "get_campaign": "Alohub has no documented single-campaign lookup; browse the campaign list",
         "create_contact_list": "Alohub creates a list when a bulk import names a new one",
-        "delete_contact": "Alohub deletes only pending contacts, not those in a call or already processed",
+        "delete_contact": "Alohub deletes only pending contacts",
         "search_contacts": "Alohub has no server-side contact search",
         "sort_contacts": "Alohub has no server-side contact sort",
         "create_campaign": "Campaigns are created in the Alohub portal",

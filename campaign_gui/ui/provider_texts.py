@@ -36,7 +36,7 @@ PROVIDER_TEXTS = (
     QT_TRANSLATE_NOOP("ProviderText", 'New contact list name'),
     QT_TRANSLATE_NOOP("ProviderText", 'Alohub has no documented single-campaign lookup; browse the campaign list'),
     QT_TRANSLATE_NOOP("ProviderText", 'Alohub creates a list when a bulk import names a new one'),
-    QT_TRANSLATE_NOOP("ProviderText", 'Alohub deletes only pending contacts, not those in a call or already processed'),
+    QT_TRANSLATE_NOOP("ProviderText", 'Alohub deletes only pending contacts'),
     QT_TRANSLATE_NOOP("ProviderText", 'Alohub has no server-side contact search'),
     QT_TRANSLATE_NOOP("ProviderText", 'Alohub has no server-side contact sort'),
     QT_TRANSLATE_NOOP("ProviderText", 'Campaigns are created in the Alohub portal'),

@@ -1509,7 +1509,7 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alohub deletes only pending contacts, not those in a call or already processed</source>
+        <source>Alohub deletes only pending contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1492,8 +1492,8 @@ Nhật ký: {1}</translation>
         <translation>Alohub tạo danh sách khi một lần nhập hàng loạt đặt tên danh sách mới</translation>
     </message>
     <message>
-        <source>Alohub deletes only pending contacts, not those in a call or already processed</source>
-        <translation>Alohub chỉ xóa liên hệ đang chờ, không xóa liên hệ đang gọi hoặc đã xử lý</translation>
+        <source>Alohub deletes only pending contacts</source>
+        <translation>Alohub chỉ xóa liên hệ đang chờ</translation>
     </message>
     <message>
         <source>Alohub has no server-side contact search</source>
