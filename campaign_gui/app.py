@@ -60,7 +60,13 @@ def run(argv: Sequence[str], on_first_paint: FirstPaintHook | None = None) -> in
     if args.smoke_test and not args.data_dir:
         temp_dir = tempfile.TemporaryDirectory(prefix="campaign-gui-smoke-")
         args.data_dir = temp_dir.name
-    data_dir = resolve_data_dir(args.data_dir)
+    from campaign_gui.storage.paths import DataDirError
+
+    try:
+        data_dir = resolve_data_dir(args.data_dir)
+    except DataDirError as exc:  # before any window: say it where the user started us
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
     setup_logging(data_dir, logging.DEBUG if args.debug else logging.INFO)
 
     app = QApplication.instance() or QApplication([sys.argv[0], *_qt_args(argv)])
