@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -114,6 +115,7 @@ def write_report(journal: Journal, job_id: str, out: str | os.PathLike[str],
     record = journal.get_job(job_id)
     assert record is not None
     tmp: Path | None = None
+    book: Workbook | None = None
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)  # 0600
@@ -144,21 +146,37 @@ def write_report(journal: Journal, job_id: str, out: str | os.PathLike[str],
         check_report_target(target, overwrite=overwrite)  # nothing appeared there while we wrote
         os.replace(tmp, target)
     except ReportError:
-        if tmp is not None:
-            _discard(tmp)
+        _abandon(book, tmp)
         raise
     except OSError as exc:
-        if tmp is not None:
-            _discard(tmp)
+        _abandon(book, tmp)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise ReportError(f"The disk is full: the report {target.name} could not be written and nothing "
                               "was left behind. Free some space, then export it again.", "full") from None
         raise ReportError(f"Cannot write the report {target}: {exc.strerror or exc}") from None
     except BaseException:
-        if tmp is not None:
-            _discard(tmp)
+        _abandon(book, tmp)
         raise
     return summary
+
+
+def _abandon(book: Workbook | None, tmp: Path | None) -> None:
+    """After a failed save: end the sheets' row writers now (else each complains on stderr when collected)
+    and remove their temporary files (the rows, phones included) and the partial report."""
+    for sheet in (book.worksheets if book is not None else []):
+        rows = getattr(sheet, "_rows", None)
+        if rows is not None:
+            with contextlib.suppress(Exception):
+                rows.close()
+            sheet._rows = None
+        writer = getattr(sheet, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.close()
+            with contextlib.suppress(Exception):
+                writer.cleanup()
+    if tmp is not None:
+        _discard(tmp)
 
 
 def _fsync(path: Path) -> None:
