@@ -489,6 +489,25 @@ The details are in the log in {2}.</source>
     </message>
 </context>
 <context>
+    <name>DataFiles</name>
+    <message>
+        <source>A data file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The accounts file {0} is damaged and cannot be read. Restore it from a backup, or move it to another folder to start with no accounts; then start Campaign Manager again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file {0} is damaged and cannot be read. Restore it from a backup, or move it to another folder to start with the default settings; then start Campaign Manager again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import journal {0} is damaged and cannot be read. Move it (and any {1}-wal and {1}-shm beside it) to another folder to start a new journal; the jobs recorded in it will no longer be listed or resumable. Then start Campaign Manager again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>Dismiss</source>
@@ -648,6 +667,18 @@ The details are in the log in {2}.</source>
 </context>
 <context>
     <name>ImportError</name>
+    <message>
+        <source>The import journal is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: the import was not started and nothing was sent. Free some space, then start the import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The import journal failed</source>
         <translation type="unfinished"></translation>
@@ -1740,6 +1771,26 @@ Log: {1}</source>
     </message>
     <message>
         <source>Several sheets hold phone numbers ({0} in their first rows) and the first sheet holds no contact list: choose the sheet to read (--sheet NAME).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is a pipe (FIFO), not a file: save the data to a file and choose that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is a device, not a file: choose a spreadsheet or text file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job {0} is incomplete: its rows were not all recorded when it was created (the journal holds {1} rows, the job counts {2}). Nothing more will be sent for it; start the import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job {0} was stopped while it was being created, before all of its rows were recorded; it was removed and nothing of it was sent. Start the import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job {0} is still being created by another import; wait for it to start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
