@@ -39,7 +39,7 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         if os.name == "posix" and os.fstat(fd).st_mode & 0o077:
             os.fchmod(fd, 0o600)
-        return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115 - the handler owns it
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
 def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:

@@ -75,7 +75,7 @@ def locked(path: Path, what: str) -> Iterator[None]:
             take: Callable[[], None] = lambda: lock_fd(fd)  # noqa: E731
             release: Callable[[], None] = lambda: os.close(fd)  # noqa: E731
         else:  # pragma: no cover - Windows
-            handle = open(path.with_name(f".{path.name}.lock"), "a+", encoding="utf-8")  # noqa: SIM115
+            handle = open(path.with_name(f".{path.name}.lock"), "a+", encoding="utf-8")
             take, release = (lambda: lock_file(handle)), handle.close
     except OSError as exc:
         raise StorageFileError(f"Cannot write the {what} file {path}: {exc.strerror or exc}.", path=path) from None
