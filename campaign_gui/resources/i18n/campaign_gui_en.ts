@@ -2168,6 +2168,10 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>being created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>waiting to start</source>
         <translation type="unfinished"></translation>
     </message>

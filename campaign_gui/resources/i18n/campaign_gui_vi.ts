@@ -2159,6 +2159,10 @@ Nhật ký: {1}</translation>
         <translation>Tài khoản</translation>
     </message>
     <message>
+        <source>being created</source>
+        <translation>đang được tạo</translation>
+    </message>
+    <message>
         <source>waiting to start</source>
         <translation>chờ bắt đầu</translation>
     </message>
