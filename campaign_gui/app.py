@@ -60,7 +60,13 @@ def run(argv: Sequence[str], on_first_paint: FirstPaintHook | None = None) -> in
     if args.smoke_test and not args.data_dir:
         temp_dir = tempfile.TemporaryDirectory(prefix="campaign-gui-smoke-")
         args.data_dir = temp_dir.name
-    data_dir = resolve_data_dir(args.data_dir)
+    from campaign_gui.storage.paths import DataDirError
+
+    try:
+        data_dir = resolve_data_dir(args.data_dir)
+    except DataDirError as exc:  # before any window: say it where the user started us
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
     setup_logging(data_dir, logging.DEBUG if args.debug else logging.INFO)
 
     app = QApplication.instance() or QApplication([sys.argv[0], *_qt_args(argv)])
@@ -96,6 +102,7 @@ def _run_window(app, settings, data_dir: Path, args: argparse.Namespace, started
     import qasync
 
     from campaign_gui.services.container import build_services
+    from campaign_gui.services.data_files import damaged_title, data_file_problems
     from campaign_gui.services.diagnostics import CrashReporter, install_qt_message_handler
     from campaign_gui.ui.crash_dialog import show_crash_dialog
     from campaign_gui.ui.i18n import LanguageManager
@@ -106,6 +113,16 @@ def _run_window(app, settings, data_dir: Path, args: argparse.Namespace, started
     languages = LanguageManager()
     languages.apply(args.language or str(settings.value("ui/language", "system")))
     apply_scheme(app, args.scheme or str(settings.value("ui/scheme", "system")))
+
+    problems = data_file_problems(data_dir)
+    if problems:  # say which file and what to do, instead of failing on it later
+        text = "\n\n".join(problems)
+        print(f"error: {text}", file=sys.stderr)
+        if not args.smoke_test:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(None, damaged_title(), text)
+        return 2
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

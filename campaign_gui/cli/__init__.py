@@ -64,12 +64,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # last resort: no traceback reaches a user
+        known = _user_error(exc)
+        if known is not None:
+            print(f"error: {known[0]}", file=sys.stderr)
+            return known[1]
         from campaign_gui.domain.redaction import redact
 
         logging.getLogger(__name__).debug("internal error", exc_info=True)
         print(f"error: internal error ({type(exc).__name__}): {redact(str(exc))[:300]}", file=sys.stderr)
         return EXIT_INTERNAL
     return code
+
+
+def _user_error(exc: Exception) -> tuple[str, int] | None:
+    """Errors that name a file of the data directory and what to do: a damaged accounts.json,
+    settings.json or journal, a ``--data-dir`` that is a file (bad input, exit 2); a full journal (3)."""
+    from campaign_gui.domain.redaction import redact
+    from campaign_gui.storage.jsonfile import StorageFileError
+    from campaign_gui.upload.journal import JournalDamaged, JournalError
+
+    if isinstance(exc, StorageFileError | JournalDamaged):
+        return redact(exc.message), EXIT_BAD_INPUT
+    if isinstance(exc, JournalError):
+        return redact(exc.message), EXIT_ATTENTION
+    return None
 
 
 def _pop_globals(argv: list[str]) -> tuple[list[str], str | None, bool]:

@@ -17,10 +17,11 @@ from campaign_gui.domain.models import Account
 from campaign_gui.domain.redaction import redact, register_secret
 from campaign_gui.providers import make_provider, provider_info
 from campaign_gui.providers.base import ProviderInfo
+from campaign_gui.reading.sniff import sniff
 from campaign_gui.reading.types import InvalidPolicy
 from campaign_gui.storage.paths import data_dir as resolve_data_dir
 from campaign_gui.upload.jobs import JobSummary, create_job
-from campaign_gui.upload.journal import Journal, JournalError
+from campaign_gui.upload.journal import Journal, JournalDamaged, JournalError
 from campaign_gui.upload.locking import DataDirLock, DataDirLocked
 from campaign_gui.upload.progress import ProgressSnapshot
 
@@ -76,8 +77,12 @@ def _run(args: argparse.Namespace) -> int:
     info = provider_info(account.provider)
     target = parse_target(args.target, info)
     path = Path(args.file)
-    if not path.is_file():
+    if not path.exists():
         raise CliError(f"No such file: {path}", EXIT_BAD_INPUT)
+    try:
+        sniff(path)  # a folder, a pipe, a device, a missing or empty file: its own message, at once
+    except ImportInputError as exc:
+        raise CliError(exc.message, EXIT_BAD_INPUT) from None
     secret = read_secret(account, args.secret_stdin)
     region = (args.country or info.default_region).upper()
     policy = InvalidPolicy(args.policy)
@@ -101,7 +106,7 @@ def _run(args: argparse.Namespace) -> int:
                 print(f"job {job_id}: {validation.rows:,} rows, uploading to {info.display_name}…", file=sys.stderr)
             summary = upload(journal, job_id, account, secret, data, pacing=args.pacing)
         except JournalError as exc:
-            raise CliError(exc.message, EXIT_ATTENTION) from None
+            raise CliError(exc.message, journal_exit(exc)) from None
         finally:
             journal.close()
     return finish(summary, args.json)
@@ -217,7 +222,13 @@ def open_journal(data: Path, *, read_only: bool = False) -> Journal:
     try:
         return Journal.open(data, read_only=read_only)
     except JournalError as exc:
-        raise CliError(exc.message, EXIT_ATTENTION if not read_only else EXIT_BAD_INPUT) from None
+        raise CliError(exc.message, EXIT_ATTENTION if not read_only and not isinstance(exc, JournalDamaged)
+                       else EXIT_BAD_INPUT) from None
+
+
+def journal_exit(exc: JournalError) -> int:
+    """A damaged journal file is bad input (the user must move it away); a full disk or a lock needs attention."""
+    return EXIT_BAD_INPUT if isinstance(exc, JournalDamaged) else EXIT_ATTENTION
 
 
 def upload(journal: Journal, job_id: str, account: Account, secret: str, data: Path, *,

@@ -17,6 +17,7 @@ from campaign_gui.cli.import_cmd import (
     finish,
     hold_lock,
     human_summary,
+    journal_exit,
     open_journal,
     read_secret,
     upload,
@@ -53,6 +54,7 @@ def register(subparsers: Any) -> None:
     report = sub.add_parser("report", help="export the rows not added, with reasons, to .xlsx")
     report.add_argument("job", metavar="JOB")
     report.add_argument("--out", required=True, metavar="FILE.xlsx")
+    report.add_argument("--force", action="store_true", help="replace FILE.xlsx if it exists (a regular file only)")
     report.set_defaults(func=cmd_report)
 
 
@@ -69,6 +71,9 @@ def _guard(func: Any) -> Any:
         except CliError as exc:
             print(f"error: {redact(exc.message)}", file=sys.stderr)
             return exc.code
+        except JournalError as exc:  # a damaged journal found while reading it
+            print(f"error: {redact(exc.message)}", file=sys.stderr)
+            return journal_exit(exc)
     return wrapped
 
 
@@ -137,7 +142,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
                 print(f"resuming job {record.id}…", file=sys.stderr)
             summary = upload(journal, record.id, account, secret, data, pacing=args.pacing)
         except JournalError as exc:
-            raise CliError(exc.message, EXIT_ATTENTION) from None
+            raise CliError(exc.message, journal_exit(exc)) from None
         finally:
             journal.close()
     return finish(summary, args.json)
@@ -152,9 +157,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     if journal is None or record is None:
         raise CliError(f"No import job {args.job!r} in this data directory", EXIT_BAD_INPUT)
     try:
-        summary = write_report(journal, record.id, args.out)
+        summary = write_report(journal, record.id, args.out, overwrite=args.force)
     except ReportError as exc:
-        raise CliError(exc.message, EXIT_ATTENTION) from None
+        if exc.kind == "exists":
+            raise CliError(f"{args.out} already exists; add --force to replace it, or choose another file name",
+                           EXIT_BAD_INPUT) from None
+        raise CliError(exc.message, EXIT_BAD_INPUT if exc.kind == "not_a_file" else EXIT_ATTENTION) from None
     finally:
         journal.close()
     print(f"wrote {args.out}: {summary.rows - summary.added:,} rows not added", file=sys.stderr)

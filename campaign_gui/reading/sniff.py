@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import stat
 import struct
 import zipfile
 import zlib
@@ -81,7 +82,16 @@ def sniff(path: str | os.PathLike[str]) -> FileKind:
     """Identify ``path`` by magic bytes; raise ImportInputError with a user message for unusable files."""
     p = Path(path)
     try:
-        size = p.stat().st_size
+        info = p.stat()
+        size = info.st_size
+        if stat.S_ISFIFO(info.st_mode):  # opening a pipe waits for a writer: say so at once instead
+            raise ImportInputError(f"{p.name} is a pipe (FIFO), not a file: save the data to a file and choose "
+                                   "that file.", kind="not_a_file")
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            raise ImportInputError(f"{p.name} is a device, not a file: choose a spreadsheet or text file.",
+                                   kind="not_a_file")
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(p)
         with p.open("rb") as fh:
             head = fh.read(HEAD_SCAN)
     except FileNotFoundError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import logging.handlers
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
 from campaign_gui.domain.redaction import install_log_redaction, redact
+from campaign_gui.storage.paths import private_dir
 
 logger = logging.getLogger("campaign_gui")
 qt_logger = logging.getLogger("campaign_gui.qt")
@@ -30,16 +32,25 @@ _QT_LEVELS = {
 }
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files only their owner may read (0600 on POSIX): logs name files and accounts."""
+
+    def _open(self) -> Any:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if os.name == "posix" and os.fstat(fd).st_mode & 0o077:
+            os.fchmod(fd, 0o600)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
 def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
     """Redaction first, then a rotating file under ``data_dir/logs``; returns the log path."""
     install_log_redaction()
-    log_dir = data_dir / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True)
+    log_dir = private_dir(data_dir / "logs")
     path = log_dir / LOG_NAME
     root = logging.getLogger()
     if not any(isinstance(h, logging.handlers.RotatingFileHandler) and Path(h.baseFilename) == path
                for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler = PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     root.setLevel(min(root.level or level, level) if root.handlers else level)

@@ -34,8 +34,8 @@ from campaign_gui.services.import_worker import (
 )
 from campaign_gui.services.tasks import TaskOwner
 from campaign_gui.services.texts import input_error_text
-from campaign_gui.upload.jobs import JobSummary
-from campaign_gui.upload.journal import JournalError
+from campaign_gui.upload.jobs import CREATE_FULL, JobSummary
+from campaign_gui.upload.journal import JournalDamaged, JournalError, JournalFull
 from campaign_gui.upload.progress import ProgressSnapshot
 from campaign_gui.upload.report import ReportError
 
@@ -79,6 +79,17 @@ def _import_upload_modules() -> None:
 
 def describe_import_error(exc: BaseException) -> UserError:
     """Import-specific errors (journal, report, cancelled) first, then the app's one mapping."""
+    if isinstance(exc, JournalDamaged):
+        title = QCoreApplication.translate("ImportError", "The import journal is damaged")
+        return UserError(ErrorKind.REJECTED, title, QCoreApplication.translate(
+            "DataFiles", "The import journal {0} is damaged and cannot be read. Move it (and any {1}-wal and "
+            "{1}-shm beside it) to another folder to start a new journal; the jobs recorded in it will no "
+            "longer be listed or resumable. Then start Campaign Manager again.").format(exc.path, exc.path.name))
+    if isinstance(exc, JournalFull) and exc.message == CREATE_FULL:
+        title = QCoreApplication.translate("ImportError", "The disk is full")
+        return UserError(ErrorKind.REJECTED, title, QCoreApplication.translate(
+            "ImportError", "The disk is full: the import was not started and nothing was sent. Free some space, "
+            "then start the import again."))
     if isinstance(exc, JournalError):
         title = QCoreApplication.translate("ImportError", "The import journal failed")
         return UserError(ErrorKind.RETRYABLE, title, exc.message)

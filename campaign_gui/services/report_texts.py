@@ -68,6 +68,7 @@ SUMMARY_LABELS = {
     "account": QT_TRANSLATE_NOOP("ReportText", "Account"),
 }
 STATES = {
+    "creating": QT_TRANSLATE_NOOP("ReportText", "being created"),
     "pending": QT_TRANSLATE_NOOP("ReportText", "waiting to start"),
     "running": QT_TRANSLATE_NOOP("ReportText", "running"),
     "paused": QT_TRANSLATE_NOOP("ReportText", "paused"),

@@ -164,6 +164,25 @@ INPUT_PATTERNS: dict[str, tuple[Spec, ...]] = {
                       r"contact list: choose the sheet to read \(--sheet NAME\)\.",
                       QT_TRANSLATE_NOOP("ReasonText", "Several sheets hold phone numbers ({0} in their first rows) and the first sheet holds no contact list: choose the sheet to read (--sheet NAME)."),
                       ()),),
+    "not_a_file": (
+        (r"(.*) is a pipe \(FIFO\), not a file: save the data to a file and choose that file\.",
+         QT_TRANSLATE_NOOP("ReasonText", "{0} is a pipe (FIFO), not a file: save the data to a file and choose that file."),
+         ()),
+        (r"(.*) is a device, not a file: choose a spreadsheet or text file\.",
+         QT_TRANSLATE_NOOP("ReasonText", "{0} is a device, not a file: choose a spreadsheet or text file."), ()),
+    ),
+    "incomplete": (
+        (r"Job (\S+) is incomplete: its rows were not all recorded when it was created \(the journal holds ([\d,]+) "
+         r"rows, the job counts ([\d,]+)\)\. Nothing more will be sent for it; start the import again\.",
+         QT_TRANSLATE_NOOP("ReasonText", "Job {0} is incomplete: its rows were not all recorded when it was created (the journal holds {1} rows, the job counts {2}). Nothing more will be sent for it; start the import again."),
+         ("", "num", "num")),
+        (r"Job (\S+) was stopped while it was being created, before all of its rows were recorded; it was removed "
+         r"and nothing of it was sent\. Start the import again\.",
+         QT_TRANSLATE_NOOP("ReasonText", "Job {0} was stopped while it was being created, before all of its rows were recorded; it was removed and nothing of it was sent. Start the import again."),
+         ()),
+        (r"Job (\S+) is still being created by another import; wait for it to start",
+         QT_TRANSLATE_NOOP("ReasonText", "Job {0} is still being created by another import; wait for it to start"), ()),
+    ),
     "finished": ((r"Job (\S+) has already ended \((\w+)\); nothing to resume",
                   QT_TRANSLATE_NOOP("ReasonText", "Job {0} has already ended ({1}); nothing to resume"), ()),),
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import contextlib
 import dataclasses
 import uuid
 from collections.abc import Mapping
@@ -12,7 +13,7 @@ from urllib.parse import urlsplit
 
 from campaign_gui.domain.models import Account, ProviderId
 from campaign_gui.providers import provider_info
-from campaign_gui.storage.jsonfile import StorageFileError, read_json_object, write_json_atomic
+from campaign_gui.storage.jsonfile import StorageFileError, locked, read_json_object, write_json_atomic
 
 FILE_NAME = "accounts.json"
 FORMAT_VERSION = 1
@@ -86,13 +87,14 @@ class AccountStore:
 
     def insert(self, account: Account) -> None:
         """Save an account made by ``prepare`` (validated again against the file as it is now)."""
-        data = self._load()
-        existing = [_account_from_json(item) for item in data["accounts"]]
-        if any(a.id == account.id for a in existing):
-            raise ValueError(f"An account with id {account.id} already exists.")
-        account = self._validated(account, existing=existing)
-        data["accounts"].append(_account_to_json(account))
-        self._save(data)
+        with self._locked():
+            data = self._load()
+            existing = [_account_from_json(item) for item in data["accounts"]]
+            if any(a.id == account.id for a in existing):
+                raise ValueError(f"An account with id {account.id} already exists.")
+            account = self._validated(account, existing=existing)
+            data["accounts"].append(_account_to_json(account))
+            self._save(data)
 
     def add(self, provider: ProviderId | str, name: str, base_url: str | None = None,
             fields: Mapping[str, str] | None = None, demo: bool = False) -> Account:
@@ -103,24 +105,26 @@ class AccountStore:
 
     def update(self, account: Account) -> None:
         """Replace the stored account with the same id (KeyError if none); validated like ``add``."""
-        data = self._load()
-        existing = [_account_from_json(item) for item in data["accounts"]]
-        index = next((i for i, a in enumerate(existing) if a.id == account.id), None)
-        if index is None:
-            raise KeyError(account.id)
-        others = existing[:index] + existing[index + 1:]
-        data["accounts"][index] = _account_to_json(self._validated(account, existing=others))
-        self._save(data)
+        with self._locked():
+            data = self._load()
+            existing = [_account_from_json(item) for item in data["accounts"]]
+            index = next((i for i, a in enumerate(existing) if a.id == account.id), None)
+            if index is None:
+                raise KeyError(account.id)
+            others = existing[:index] + existing[index + 1:]
+            data["accounts"][index] = _account_to_json(self._validated(account, existing=others))
+            self._save(data)
 
     def remove(self, account_id: str) -> None:
         """Forget the account and its remembered items (KeyError if none). The caller deletes its secret."""
-        data = self._load()
-        kept = [item for item in data["accounts"] if item.get("id") != account_id]
-        if len(kept) == len(data["accounts"]):
-            raise KeyError(account_id)
-        data["accounts"] = kept
-        data["remembered"].pop(account_id, None)
-        self._save(data)
+        with self._locked():
+            data = self._load()
+            kept = [item for item in data["accounts"] if item.get("id") != account_id]
+            if len(kept) == len(data["accounts"]):
+                raise KeyError(account_id)
+            data["accounts"] = kept
+            data["remembered"].pop(account_id, None)
+            self._save(data)
 
     # --- remembered items (campaigns entered by id, list names…) ---------------------------------
 
@@ -135,26 +139,28 @@ class AccountStore:
         key = item.get("id")
         if not isinstance(key, str) or not key.strip():
             raise ValueError("A remembered item needs a non-empty text 'id'.")
-        data = self._load()
-        if not any(a.get("id") == account_id for a in data["accounts"]):
-            raise KeyError(account_id)
-        per_account = data["remembered"].setdefault(account_id, {})
-        items = [i for i in per_account.get(kind, []) if isinstance(i, dict) and i.get("id") != key]
-        per_account[kind] = [dict(item), *items][:REMEMBERED_LIMIT]
-        self._save(data)
+        with self._locked():
+            data = self._load()
+            if not any(a.get("id") == account_id for a in data["accounts"]):
+                raise KeyError(account_id)
+            per_account = data["remembered"].setdefault(account_id, {})
+            items = [i for i in per_account.get(kind, []) if isinstance(i, dict) and i.get("id") != key]
+            per_account[kind] = [dict(item), *items][:REMEMBERED_LIMIT]
+            self._save(data)
 
     def forget(self, account_id: str, kind: str, key: str) -> None:
         """Drop the remembered item with id ``key`` (nothing happens if it is not there)."""
-        data = self._load()
-        per_account = data["remembered"].get(account_id)
-        if not per_account or kind not in per_account:
-            return
-        per_account[kind] = [i for i in per_account[kind] if isinstance(i, dict) and i.get("id") != key]
-        if not per_account[kind]:
-            del per_account[kind]
-        if not per_account:
-            del data["remembered"][account_id]
-        self._save(data)
+        with self._locked():
+            data = self._load()
+            per_account = data["remembered"].get(account_id)
+            if not per_account or kind not in per_account:
+                return
+            per_account[kind] = [i for i in per_account[kind] if isinstance(i, dict) and i.get("id") != key]
+            if not per_account[kind]:
+                del per_account[kind]
+            if not per_account:
+                del data["remembered"][account_id]
+            self._save(data)
 
     # --- internals ------------------------------------------------------------------------------
 
@@ -178,6 +184,9 @@ class AccountStore:
             if spec.required and not fields.get(spec.key):
                 raise ValueError(f"{info.display_name} needs the field {spec.key} ({spec.label}).")
         return dataclasses.replace(account, name=name, base_url=base_url, fields=fields)
+
+    def _locked(self) -> contextlib.AbstractContextManager[None]:
+        return locked(self._path, "accounts")
 
     def _load(self) -> dict[str, Any]:
         data = read_json_object(self._path, "accounts")

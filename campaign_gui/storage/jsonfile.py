@@ -7,8 +7,14 @@ import json
 import os
 import shutil
 import tempfile
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+
+from campaign_gui.storage.oslock import lock_fd, lock_file
+
+LOCK_WAIT_SECONDS = 10.0
 
 
 class StorageFileError(Exception):
@@ -52,6 +58,42 @@ def read_json_object(path: Path, what: str) -> dict[str, Any] | None:
         f"The {what} file {path} is damaged and cannot be read ({backup_note}). "
         f"Restore it from a backup, or move it away to start with an empty one.",
         path=path, backup=kept)
+
+
+@contextlib.contextmanager
+def locked(path: Path, what: str) -> Iterator[None]:
+    """Hold an OS lock for a read-modify-write of ``path`` (waits up to ``LOCK_WAIT_SECONDS``).
+
+    Two processes (the window and ``accounts add``, or two ``accounts add``) then never both read the old
+    file and each write it without the other's change. On POSIX the lock is taken on the folder itself
+    (no lock file left beside the data); on Windows on a ``.<name>.lock`` file.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if os.name == "posix":
+            fd = os.open(path.parent, os.O_RDONLY)
+            take: Callable[[], None] = lambda: lock_fd(fd)  # noqa: E731
+            release: Callable[[], None] = lambda: os.close(fd)  # noqa: E731
+        else:  # pragma: no cover - Windows
+            handle = open(path.with_name(f".{path.name}.lock"), "a+", encoding="utf-8")
+            take, release = (lambda: lock_file(handle)), handle.close
+    except OSError as exc:
+        raise StorageFileError(f"Cannot write the {what} file {path}: {exc.strerror or exc}.", path=path) from None
+    try:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                take()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise StorageFileError(
+                        f"The {what} file {path} stays locked by another Campaign Manager; close it and try "
+                        "again.", path=path) from None
+                time.sleep(0.01)
+        yield
+    finally:
+        release()  # closing releases the lock
 
 
 def write_json_atomic(path: Path, data: dict[str, Any]) -> None:

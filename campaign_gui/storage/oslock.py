@@ -18,6 +18,9 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows CI only
     def unlock_file(handle: IO[str]) -> None:
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+    def lock_fd(fd: int) -> None:
+        raise OSError("folders cannot be locked on Windows")
 else:
     import fcntl
 
@@ -28,3 +31,8 @@ else:
 
     def unlock_file(handle: IO[str]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    def lock_fd(fd: int) -> None:
+        """An exclusive OS lock on an open descriptor (a folder's too), released when it is closed; OSError
+        when another holds it (never waits)."""
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

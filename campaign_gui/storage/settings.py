@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from campaign_gui.storage.jsonfile import StorageFileError, read_json_object, write_json_atomic
+from campaign_gui.storage.jsonfile import StorageFileError, locked, read_json_object, write_json_atomic
 
 FILE_NAME = "settings.json"
 
@@ -57,16 +57,18 @@ class Settings:
     def update(self, values: Mapping[str, Any]) -> None:
         """Store several values in one write."""
         json.dumps(dict(values))  # fail before touching the file
-        data = self.as_dict()
-        data.update(values)
-        write_json_atomic(self._path, data)
+        with locked(self._path, "settings"):  # another process's change in between is kept, not undone
+            data = self.as_dict()
+            data.update(values)
+            write_json_atomic(self._path, data)
 
     def remove(self, key: str) -> None:
         """Unset a key (back to the caller's default); nothing happens if it is not set."""
-        data = self.as_dict()
-        if key in data:
-            del data[key]
-            write_json_atomic(self._path, data)
+        with locked(self._path, "settings"):
+            data = self.as_dict()
+            if key in data:
+                del data[key]
+                write_json_atomic(self._path, data)
 
     def as_dict(self) -> dict[str, Any]:
         """A copy of every stored setting. StorageFileError when the file is damaged."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
@@ -14,10 +15,17 @@ from typing import Any, Protocol
 from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.domain.models import Account, ProviderId, RowOutcome, UploadRow
 from campaign_gui.reading.types import ColumnMapping, InvalidPolicy, RowRecord, RowStatus
-from campaign_gui.upload.journal import FINAL_STATES, JobRecord, Journal
+from campaign_gui.upload.journal import CREATING, FINAL_STATES, JobRecord, Journal, JournalError, JournalFull
 
 SOURCE_CHANGED = "the source file changed since the import started; start a new import"
 SOURCE_MISSING = "the source file is gone since the import started; start a new import"
+CREATE_FULL = ("The disk is full: the import was not started and nothing was sent. Free some space, then start "
+               "the import again.")
+INCOMPLETE = ("Job {job} is incomplete: its rows were not all recorded when it was created (the journal holds "
+              "{have:,} rows, the job counts {want:,}). Nothing more will be sent for it; start the import again.")
+DISCARDED = ("Job {job} was stopped while it was being created, before all of its rows were recorded; it was "
+             "removed and nothing of it was sent. Start the import again.")
+CRASH_ENV = "CAMPAIGN_GUI_TEST_CRASH_AFTER"
 MAPPING_CHANGED = "the column mapping or settings changed since the import started; start a new import"
 
 
@@ -125,24 +133,66 @@ def create_job(journal: Journal, account: Account, target: Mapping[str, str], va
     job_id = uuid.uuid4().hex[:12]
     target = job_target(account, target, job_id, path)
     counters = {"valid": 0, "invalid": 0, "duplicates": 0}
+    # The job is ``creating`` until every row is journaled: never listed, shown or resumed, and removed at
+    # the next start if this process dies or the disk fills up before ``finish_creation`` makes it whole.
     journal.insert_job({
-        "id": job_id, "state": "pending", "account_id": account.id, "account_name": account.name,
+        "id": job_id, "state": CREATING, "account_id": account.id, "account_name": account.name,
         "provider": account.provider.value, "target": dict(target), "source_path": str(path.resolve()),
         "source_size": size, "source_mtime": mtime, "source_sha256": sha, "mapping": mapping_data,
         "sheet": sheet, "header_row": header_row, "policy": policy.value, "region": region,
         "fingerprint": settings_fingerprint(mapping_data, sheet, header_row, policy.value, region),
     })
+    crash_at = _creation_crash_point()
     try:
+        if crash_at == "job":
+            _crash()
         columnar = getattr(validation, "journal_rows", None)  # ValidationResult: built from its columns
         rows = (columnar(policy, counters) if columnar is not None
                 else _merge(validation.records(), iter(validation.upload_rows(policy)), counters))
-        journal.insert_rows(job_id, rows)
-        journal.set_job_totals(job_id, rows=sum(counters.values()), valid=counters["valid"],
-                               invalid=counters["invalid"], duplicates=counters["duplicates"])
+        on_chunk = None
+        if crash_at.startswith("rows:"):
+            after = int(crash_at.split(":", 1)[1] or 0)
+            on_chunk = lambda n: _crash() if n >= after else None  # noqa: E731
+        journal.insert_rows(job_id, rows, on_chunk=on_chunk)
+        total = sum(counters.values())
+        expected = getattr(validation, "rows", None)
+        if isinstance(expected, int) and expected != total:
+            raise JournalError(f"Only {total:,} of the {expected:,} rows of {path.name} could be recorded; "
+                               "nothing was sent. Start the import again.")
+        if crash_at == "totals":
+            _crash()
+        journal.finish_creation(job_id, rows=total, valid=counters["valid"], invalid=counters["invalid"],
+                                duplicates=counters["duplicates"])
+    except JournalFull:
+        _forget(journal, job_id)
+        raise JournalFull(CREATE_FULL) from None
     except BaseException:
-        journal.delete_job(job_id)
+        _forget(journal, job_id)
         raise
+    if crash_at == "done":
+        _crash()
     return job_id
+
+
+def _forget(journal: Journal, job_id: str) -> None:
+    """Remove a job whose creation failed; if even that fails (a full disk), ``recover()`` removes it later."""
+    try:
+        journal.delete_job(job_id)
+    except JournalError:
+        pass
+
+
+def _creation_crash_point() -> str:
+    """``CAMPAIGN_GUI_TEST_CRASH_AFTER=create:job|create:rows:N|create:totals|create:done`` (tests only):
+    die by SIGKILL after the job row, after N chunks of rows, before the job is made whole, or right after."""
+    value = os.environ.get(CRASH_ENV, "")
+    return value.split(":", 1)[1] if value.startswith("create:") else ""
+
+
+def _crash() -> None:
+    if hasattr(signal, "SIGKILL"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    os._exit(137)
 
 
 def job_target(account: Account, target: Mapping[str, str], job_id: str, source: Path) -> dict[str, str]:
@@ -199,12 +249,23 @@ def check_resumable(journal: Journal, job_id: str, *, mapping: Mapping[str, Any]
 
     Settings are compared only when the caller passes ``mapping`` (the GUI re-opening a job).
     """
-    record = journal.get_job(job_id)
+    record = journal.get_job(job_id, include_creating=True)
     if record is None:
+        gone = [j for j in journal.discarded if j.startswith(job_id)] if job_id else []
+        if len(gone) == 1:
+            raise ImportInputError(DISCARDED.format(job=gone[0]), kind="incomplete")
         raise ImportInputError(f"No import job {job_id!r} in this data directory", kind="not_found")
+    if record.state == CREATING:
+        raise ImportInputError(f"Job {record.id} is still being created by another import; wait for it to start",
+                               kind="incomplete")
     if record.state in FINAL_STATES:
         raise ImportInputError(f"Job {record.id} has already ended ({record.state}); nothing to resume",
                                kind="finished")
+    have = journal.row_count(record.id)
+    if have != record.rows or record.rows != record.valid + record.invalid + record.duplicates:
+        # a job journaled before creation was atomic, or a journal edited by hand: never "done" with rows missing
+        raise ImportInputError(INCOMPLETE.format(job=record.id, have=have, want=record.rows),
+                               kind="incomplete")
     path = Path(record.source_path)
     if not path.exists():
         raise ImportInputError(SOURCE_MISSING, kind="source_changed")

@@ -8,10 +8,11 @@ journal_resolve.py. Cutting the class in two would split its connection and writ
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,10 @@ from campaign_gui.upload.journal_resolve import Resolution, resolve_statements
 JOURNAL_NAME = "journal.sqlite3"
 CHUNK = 20_000
 
-JOB_STATES = ("pending", "running", "paused", "interrupted", "done", "cancelled", "failed")
+# ``creating``: the job's rows are still being journaled. Such a job is never listed, shown or resumed;
+# ``recover()`` (start-up, with the data-directory lock) removes one a crash or a full disk left behind.
+CREATING = "creating"
+JOB_STATES = (CREATING, "pending", "running", "paused", "interrupted", "done", "cancelled", "failed")
 FINAL_STATES = frozenset({"done", "cancelled", "failed"})
 BATCH_STATES = ("planned", "sending", "unknown", "done", "failed", "needs_verification")
 OPEN_BATCH_STATES = ("planned", "sending", "unknown")
@@ -63,6 +67,20 @@ class JournalError(Exception):
 
 class JournalFull(JournalError):
     """The disk (or the database's page limit) is full; the journal itself is intact."""
+
+
+class JournalDamaged(JournalError):
+    """The journal file is not a database or is corrupt; ``path`` names it (bad input: the user must act)."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+def damaged_message(path: Path) -> str:
+    return (f"The import journal {path} is damaged and cannot be read. Move it (and any {path.name}-wal and "
+            f"{path.name}-shm beside it) to another folder to start a new journal; the jobs recorded in it will "
+            f"no longer be listed or resumable.")
 
 
 @dataclass(frozen=True)
@@ -128,7 +146,15 @@ def _full(exc: sqlite3.Error) -> bool:
     return "full" in text or "no space" in text
 
 
-def _wrap(exc: sqlite3.Error) -> JournalError:
+def _damaged(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.DatabaseError) and ("not a database" in text or "malformed" in text
+                                                       or "corrupt" in text)
+
+
+def _wrap(exc: sqlite3.Error, path: Path | None = None) -> JournalError:
+    if path is not None and _damaged(exc):
+        return JournalDamaged(damaged_message(path), path)
     if _full(exc):
         return JournalFull("The disk is full: the import journal cannot grow. Free some space, then resume the job.")
     return JournalError(f"The import journal failed ({type(exc).__name__}: {str(exc)[:120]})")
@@ -144,11 +170,14 @@ class Journal:
     def __init__(self, path: Path, *, read_only: bool = False, max_page_count: int | None = None) -> None:
         self.path = path
         self.read_only = read_only
+        self.discarded: list[str] = []  # jobs ``recover()`` removed because their creation never finished
         self._lock = threading.RLock()
         try:
             if read_only and not path.exists():
                 raise JournalError("No import journal here yet (no import has been run in this data directory)")
             path.parent.mkdir(parents=True, exist_ok=True)
+            if not read_only:
+                _private_file(path)
             self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
             self._db.execute("PRAGMA busy_timeout=5000")
             if read_only:  # a reader beside a running import (WAL): never writes, never recovers
@@ -160,7 +189,9 @@ class Journal:
                 if max_page_count is not None:  # tests: force SQLITE_FULL without filling a real disk
                     self._db.execute(f"PRAGMA max_page_count={int(max_page_count)}")
         except sqlite3.DatabaseError as exc:
-            raise _wrap(exc) from None
+            raise _wrap(exc, path) from None
+        except OSError as exc:
+            raise JournalError(f"Cannot open the import journal {path}: {exc.strerror or exc}") from None
 
     @classmethod
     def open(cls, data_dir: Path, *, read_only: bool = False) -> Journal:
@@ -195,19 +226,26 @@ class Journal:
                         self._db.execute("ROLLBACK")
                     raise
             except sqlite3.Error as exc:
-                raise _wrap(exc) from None
+                raise _wrap(exc, self.path) from None
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._lock:
             try:
                 return self._db.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
-                raise _wrap(exc) from None
+                raise _wrap(exc, self.path) from None
 
     # -- recovery ----------------------------------------------------------------------------------
 
     def recover(self) -> list[str]:
-        """After a crash (call with the data-dir lock held): running → interrupted, sending → unknown."""
+        """After a crash (call with the data-dir lock held): running → interrupted, sending → unknown.
+
+        A job a crash or a full disk left ``creating`` (not all of its rows journaled) is removed: it was
+        never visible and nothing of it was sent; its ids are kept in ``discarded`` for a clear message.
+        """
+        self.discarded = [r[0] for r in self._query("SELECT id FROM jobs WHERE state=?", (CREATING,))]
+        for job_id in self.discarded:
+            self.delete_job(job_id)
         jobs = [r[0] for r in self._query("SELECT id FROM jobs WHERE state='running'")]
         now = time.time()
         self._write([
@@ -230,11 +268,16 @@ class Journal:
         marks = ", ".join(f":{k}" for k in values)
         self._write([(f"INSERT INTO jobs ({cols}) VALUES ({marks})", values)])
 
-    def insert_rows(self, job_id: str, rows: Iterable[tuple[Any, ...]]) -> int:
-        """Bulk-insert ``(row, phone, original_phone, name, email, extra_json, status, outcome, reason)``."""
+    def insert_rows(self, job_id: str, rows: Iterable[tuple[Any, ...]], *,
+                    on_chunk: Callable[[int], None] | None = None) -> int:
+        """Bulk-insert ``(row, phone, original_phone, name, email, extra_json, status, outcome, reason)``.
+
+        Commits every ``CHUNK`` rows (another job's writes on this connection get their turn between
+        chunks); ``on_chunk(n)`` is called after the n-th commit (the crash tests' hook).
+        """
         sql = ("INSERT INTO rows (job_id, row, phone, original_phone, name, email, extra, status, outcome, reason)"
                " VALUES (?,?,?,?,?,?,?,?,?,?)")
-        total = 0
+        total = chunks = 0
         chunk: list[tuple[Any, ...]] = []
         for item in rows:
             chunk.append((job_id, *item))
@@ -242,27 +285,55 @@ class Journal:
                 self._write([("many", (sql, chunk))])
                 total += len(chunk)
                 chunk = []
+                chunks += 1
+                if on_chunk is not None:
+                    on_chunk(chunks)
         if chunk:
             self._write([("many", (sql, chunk))])
             total += len(chunk)
+            if on_chunk is not None:
+                on_chunk(chunks + 1)
         return total
+
+    def finish_creation(self, job_id: str, *, rows: int, valid: int, invalid: int, duplicates: int) -> None:
+        """Make a ``creating`` job whole in one transaction: its totals and counts, then ``pending``.
+
+        Refuses (JournalError, nothing changed) when the rows journaled are not ``rows``.
+        """
+        with self._lock:
+            counts = self.outcome_counts(job_id)
+            if sum(counts.values()) != rows:
+                raise JournalError(f"The import job {job_id} was not recorded completely "
+                                   f"({sum(counts.values()):,} of {rows:,} rows); start the import again.")
+            self._write([("UPDATE jobs SET rows=?, valid=?, invalid=?, duplicates=?, counts=?, state='pending',"
+                          " updated=? WHERE id=? AND state=?",
+                          (rows, valid, invalid, duplicates, json.dumps(counts), time.time(), job_id, CREATING))])
+
+    def row_count(self, job_id: str) -> int:
+        """How many source rows the journal holds for the job (whatever their outcome)."""
+        return int(self._query("SELECT COUNT(*) FROM rows WHERE job_id=?", (job_id,))[0][0])
 
     def delete_job(self, job_id: str) -> None:
         self._write([("DELETE FROM rows WHERE job_id=?", (job_id,)),
                      ("DELETE FROM batches WHERE job_id=?", (job_id,)),
                      ("DELETE FROM jobs WHERE id=?", (job_id,))])
 
-    def get_job(self, job_id: str) -> JobRecord | None:
-        rows = self._query("SELECT * FROM jobs WHERE id=?", (job_id,))
+    def get_job(self, job_id: str, *, include_creating: bool = False) -> JobRecord | None:
+        """The job with this id or unique id prefix; a job still being created only when asked for."""
+        hidden = "" if include_creating else f" AND state<>'{CREATING}'"
+        rows = self._query(f"SELECT * FROM jobs WHERE id=?{hidden}", (job_id,))
         if not rows:
-            matches = self._query("SELECT * FROM jobs WHERE id LIKE ? ORDER BY created", (job_id + "%",))
+            matches = self._query(f"SELECT * FROM jobs WHERE id LIKE ?{hidden} ORDER BY created",
+                                  (job_id.replace("%", "").replace("_", "") + "%",))
             if len(matches) != 1:
                 return None
             rows = matches
         return self._job(rows[0])
 
-    def list_jobs(self) -> list[JobRecord]:
-        return [self._job(r) for r in self._query("SELECT * FROM jobs ORDER BY created")]
+    def list_jobs(self, *, include_creating: bool = False) -> list[JobRecord]:
+        """Every job, oldest first; jobs whose rows are still being journaled only when asked for."""
+        hidden = "" if include_creating else f" WHERE state<>'{CREATING}'"
+        return [self._job(r) for r in self._query(f"SELECT * FROM jobs{hidden} ORDER BY created")]
 
     def _job(self, row: Sequence[Any]) -> JobRecord:
         names = [d[1] for d in self._query("PRAGMA table_info(jobs)")]
@@ -412,3 +483,25 @@ def _batch(r: Sequence[Any]) -> BatchRecord:
 
 def _upload_row(r: Sequence[Any]) -> UploadRow:
     return UploadRow(r[0], r[1] or "", r[2] or "", r[3] or "", json.loads(r[4]) if r[4] else NO_EXTRA)
+
+
+def _private_file(path: Path) -> None:
+    """Create ``path`` readable by its owner only (0600 on POSIX; it holds phones and names), or tighten it.
+
+    SQLite gives the ``-wal`` and ``-shm`` files the database file's permissions.
+    """
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        if os.fstat(fd).st_mode & 0o077:
+            os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        try:
+            if side.stat().st_mode & 0o077:
+                side.chmod(0o600)
+        except OSError:
+            pass

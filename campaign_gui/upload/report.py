@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import stat
+import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,11 +56,37 @@ ENGLISH = ReportTexts()
 
 
 class ReportError(Exception):
-    """The report could not be written; ``message`` is for the user. The job is unchanged."""
+    """The report could not be written; ``message`` is for the user. The job is unchanged.
 
-    def __init__(self, message: str) -> None:
+    ``kind``: ``exists`` (a file is there and replacing was not asked for), ``not_a_file`` (a folder, a
+    device, a pipe or a symbolic link: never written to), ``full`` (the disk), ``unwritable`` (anything else).
+    """
+
+    def __init__(self, message: str, kind: str = "unwritable") -> None:
         super().__init__(message)
         self.message = message
+        self.kind = kind
+
+
+def check_report_target(target: Path, *, overwrite: bool) -> None:
+    """ReportError unless ``target`` is free, or a regular file that may be replaced (``overwrite``)."""
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ReportError(f"Cannot write the report {target}: {exc.strerror or exc}") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise ReportError(f"{target} is a symbolic link: a report is never written through a link. Choose "
+                          "another file name.", "not_a_file")
+    if stat.S_ISDIR(info.st_mode):
+        raise ReportError(f"{target} is a folder: give the report a file name (….xlsx).", "not_a_file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ReportError(f"{target} is not a regular file (a device or a pipe): choose a file name for the "
+                          "report.", "not_a_file")
+    if not overwrite:
+        raise ReportError(f"{target} already exists and was left as it is. Choose another file name, or "
+                          "replace it.", "exists")
 
 
 def _text_cell(sheet: WriteOnlyWorksheet, value: Any) -> WriteOnlyCell:
@@ -74,15 +103,24 @@ def _append(sheet: WriteOnlyWorksheet, values: Iterable[Any]) -> None:
 
 
 def write_report(journal: Journal, job_id: str, out: str | os.PathLike[str],
-                 texts: ReportTexts = ENGLISH) -> JobSummary:
-    """Write ``out`` (atomically: a temp file renamed at the end) and return the totals it shows."""
+                 texts: ReportTexts = ENGLISH, *, overwrite: bool = True) -> JobSummary:
+    """Write ``out`` (atomically: a private temp file beside it, renamed at the end); return its totals.
+
+    Never writes to a device, a pipe or through a symbolic link; an existing file is replaced only with
+    ``overwrite``. On any failure (a full disk…) the partial file is removed and ReportError explains.
+    """
     target = Path(out)
+    check_report_target(target, overwrite=overwrite)
     summary = job_summary(journal, job_id, recount=True)
     record = journal.get_job(job_id)
     assert record is not None
-    tmp = target.with_name(f".{target.name}.tmp")
+    tmp: Path | None = None
+    book: Workbook | None = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)  # 0600
+        os.close(fd)
+        tmp = Path(tmp_name)
         book = Workbook(write_only=True)
         rows_sheet = book.create_sheet(texts.rows_sheet)
         _append(rows_sheet, texts.row_headers)
@@ -104,14 +142,46 @@ def write_report(journal: Journal, job_id: str, out: str | os.PathLike[str],
         for key in (*SUMMARY_KEYS, "target", "source", "account"):
             _append(totals, (label.get(key, key), data.get(key, "")))
         book.save(tmp)
+        _fsync(tmp)
+        check_report_target(target, overwrite=overwrite)  # nothing appeared there while we wrote
         os.replace(tmp, target)
+    except ReportError:
+        _abandon(book, tmp)
+        raise
     except OSError as exc:
-        _discard(tmp)
+        _abandon(book, tmp)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise ReportError(f"The disk is full: the report {target.name} could not be written. "
-                              "Free some space and export it again (jobs report).") from None
+            raise ReportError(f"The disk is full: the report {target.name} could not be written and nothing "
+                              "was left behind. Free some space, then export it again.", "full") from None
         raise ReportError(f"Cannot write the report {target}: {exc.strerror or exc}") from None
+    except BaseException:
+        _abandon(book, tmp)
+        raise
     return summary
+
+
+def _abandon(book: Workbook | None, tmp: Path | None) -> None:
+    """After a failed save: end the sheets' row writers now (else each complains on stderr when collected)
+    and remove their temporary files (the rows, phones included) and the partial report."""
+    for sheet in (book.worksheets if book is not None else []):
+        rows = getattr(sheet, "_rows", None)
+        if rows is not None:
+            with contextlib.suppress(Exception):
+                rows.close()
+            sheet._rows = None
+        writer = getattr(sheet, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.close()
+            with contextlib.suppress(Exception):
+                writer.cleanup()
+    if tmp is not None:
+        _discard(tmp)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
 
 
 def _discard(path: Path) -> None:

@@ -19,6 +19,7 @@ from keyring_env import SecretServiceEnv  # noqa: E402
 
 from campaign_gui.domain.models import ProviderId  # noqa: E402
 from campaign_gui.providers import provider_info  # noqa: E402
+from campaign_gui.storage.secrets import CredentialStore  # noqa: E402
 
 pytestmark = pytest.mark.keyring
 REPO = Path(__file__).resolve().parents[2]
@@ -150,3 +151,60 @@ def test_no_keyring_exits_2_and_writes_no_account(cli: Cli, cli_keyring: SecretS
     assert not (cli.data_dir / "accounts.json").exists()
     for root in (tmp_path, cli_keyring.root):  # the data dir, and the HOME/XDG dirs the CLI ran with
         assert _files_containing(root, ["cellcast-no-keyring-secret"]) == []
+
+
+def test_ten_pairs_of_concurrent_adds_lose_nothing(cli: Cli, cli_keyring: SecretServiceEnv) -> None:
+    """Two ``accounts add`` at once, ten times: every account saved, every secret kept, none orphaned."""
+    before = {e["username"] for e in cli_keyring.entries()}
+    for pair in range(10):
+        procs = [subprocess.Popen([sys.executable, "-m", "campaign_gui", "accounts", "add", "--provider", "smsby",
+                                   "--name", f"Pair {pair} side {side}", "--secret-stdin"],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                  env=cli.env, cwd=REPO)
+                 for side in (0, 1)]
+        for side, proc in enumerate(procs):
+            out, err = proc.communicate(f"token-{pair}-{side}-abcdef\n", timeout=60)
+            assert proc.returncode == 0, err
+    accounts = cli.accounts()
+    assert sorted(a["name"] for a in accounts) == sorted(f"Pair {p} side {s}" for p in range(10) for s in (0, 1))
+    assert all(a["secret_stored"] for a in accounts)
+    by_name = {a["name"]: a["id"] for a in accounts}
+    for pair in range(10):
+        for side in (0, 1):
+            assert cli_keyring.stored_secret(by_name[f"Pair {pair} side {side}"]) == f"token-{pair}-{side}-abcdef"
+    added = {e["username"] for e in cli_keyring.entries()} - before
+    assert added == set(by_name.values())  # no secret without its account
+
+
+def test_a_failed_save_leaves_no_secret(cli: Cli, cli_keyring: SecretServiceEnv, monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """The secret is stored, then writing accounts.json fails (ENOSPC at the rename): exit 2, no traceback, and
+    the secret is removed again (in-process, against the same real Secret Service)."""
+    import io
+    import os
+
+    from campaign_gui.cli import main
+
+    cli_keyring.apply(monkeypatch)
+    before = {e["username"] for e in cli_keyring.entries()}
+    stored: list[str] = []
+    real_set = CredentialStore.set
+
+    def spy_set(self: CredentialStore, account_id: str, secret: str, *args: Any, **kwargs: Any) -> Any:
+        stored.append(account_id)
+        return real_set(self, account_id, secret, *args, **kwargs)
+
+    def no_space(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(CredentialStore, "set", spy_set)
+    monkeypatch.setattr(os, "replace", no_space)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("token-unsaved-123\n"))
+    code = main(["--data-dir", str(cli.data_dir), "accounts", "add", "--provider", "smsby", "--name", "Unsaved",
+                 "--secret-stdin"])
+    err = capsys.readouterr().err
+    monkeypatch.undo()
+    assert code == 2 and "No space left" in err and "Traceback" not in err
+    assert len(stored) == 1  # the secret was stored before the save failed ...
+    assert cli_keyring.stored_secret(stored[0]) is None  # ... and removed again
+    assert {e["username"] for e in cli_keyring.entries()} == before  # (attribute order varies by backend)

@@ -77,3 +77,17 @@ def test_damaged_file(tmp_path: Path) -> None:
         settings.get("language")
     assert "settings" in info.value.message and str(settings.path) in info.value.message
     assert (tmp_path / (FILE_NAME + ".bak")).read_text(encoding="utf-8") == '{"language": "vi",'
+
+
+def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
+    """Four processes each set 40 keys of their own at the same time: the locked read-modify-write keeps all."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from pathlib import Path; from campaign_gui.storage.settings import Settings\n"
+              "s = Settings(Path(sys.argv[1]))\n"
+              "for i in range(40): s.set(f'{sys.argv[2]}-{i}', i)\n")
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(tmp_path), f"writer{w}"]) for w in range(4)]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0, 0, 0]
+    assert Settings(tmp_path).as_dict() == {f"writer{w}-{i}": i for w in range(4) for i in range(40)}
+    assert [p.name for p in tmp_path.iterdir()] == [FILE_NAME]

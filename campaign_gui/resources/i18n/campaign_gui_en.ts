@@ -709,6 +709,25 @@ The details are in the log in {2}.</source>
     </message>
 </context>
 <context>
+    <name>DataFiles</name>
+    <message>
+        <source>A data file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The accounts file {0} is damaged and cannot be read. Restore it from a backup, or move it to another folder to start with no accounts; then start Campaign Manager again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file {0} is damaged and cannot be read. Restore it from a backup, or move it to another folder to start with the default settings; then start Campaign Manager again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import journal {0} is damaged and cannot be read. Move it (and any {1}-wal and {1}-shm beside it) to another folder to start a new journal; the jobs recorded in it will no longer be listed or resumable. Then start Campaign Manager again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoBanner</name>
     <message>
         <source>&lt;b&gt;Demo:&lt;/b&gt; data from the built-in sandbox, reset at every start. Nothing here reaches a real provider.</source>
@@ -913,6 +932,18 @@ The details are in the log in {2}.</source>
     </message>
     <message>
         <source>The job&apos;s account no longer exists: add it again, then resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import journal is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: the import was not started and nothing was sent. Free some space, then start the import again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2239,6 +2270,26 @@ Log: {1}</source>
         <source>provider unreachable; resuming</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{0} is a pipe (FIFO), not a file: save the data to a file and choose that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is a device, not a file: choose a spreadsheet or text file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job {0} is incomplete: its rows were not all recorded when it was created (the journal holds {1} rows, the job counts {2}). Nothing more will be sent for it; start the import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job {0} was stopped while it was being created, before all of its rows were recorded; it was removed and nothing of it was sent. Start the import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job {0} is still being created by another import; wait for it to start</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RememberDialog</name>
@@ -2479,6 +2530,10 @@ Log: {1}</source>
     </message>
     <message>
         <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>being created</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

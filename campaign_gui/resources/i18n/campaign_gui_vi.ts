@@ -696,6 +696,25 @@ Chi tiết có trong nhật ký tại {2}.</translation>
     </message>
 </context>
 <context>
+    <name>DataFiles</name>
+    <message>
+        <source>A data file is damaged</source>
+        <translation>Một tệp dữ liệu bị hỏng</translation>
+    </message>
+    <message>
+        <source>The accounts file {0} is damaged and cannot be read. Restore it from a backup, or move it to another folder to start with no accounts; then start Campaign Manager again.</source>
+        <translation>Tệp tài khoản {0} bị hỏng và không đọc được. Hãy khôi phục nó từ bản sao lưu, hoặc chuyển nó sang thư mục khác để bắt đầu lại không có tài khoản nào; sau đó mở lại Campaign Manager.</translation>
+    </message>
+    <message>
+        <source>The settings file {0} is damaged and cannot be read. Restore it from a backup, or move it to another folder to start with the default settings; then start Campaign Manager again.</source>
+        <translation>Tệp cài đặt {0} bị hỏng và không đọc được. Hãy khôi phục nó từ bản sao lưu, hoặc chuyển nó sang thư mục khác để dùng cài đặt mặc định; sau đó mở lại Campaign Manager.</translation>
+    </message>
+    <message>
+        <source>The import journal {0} is damaged and cannot be read. Move it (and any {1}-wal and {1}-shm beside it) to another folder to start a new journal; the jobs recorded in it will no longer be listed or resumable. Then start Campaign Manager again.</source>
+        <translation>Nhật ký nhập {0} bị hỏng và không đọc được. Hãy chuyển nó (cùng các tệp {1}-wal và {1}-shm bên cạnh, nếu có) sang thư mục khác để bắt đầu nhật ký mới; các lượt nhập đã ghi trong đó sẽ không còn được liệt kê hay tiếp tục được. Sau đó mở lại Campaign Manager.</translation>
+    </message>
+</context>
+<context>
     <name>DemoBanner</name>
     <message>
         <source>&lt;b&gt;Demo:&lt;/b&gt; data from the built-in sandbox, reset at every start. Nothing here reaches a real provider.</source>
@@ -899,6 +918,18 @@ Chi tiết có trong nhật ký tại {2}.</translation>
     <message>
         <source>The job&apos;s account no longer exists: add it again, then resume.</source>
         <translation>Tài khoản của tác vụ không còn tồn tại: hãy thêm lại tài khoản rồi tiếp tục.</translation>
+    </message>
+    <message>
+        <source>The import journal is damaged</source>
+        <translation>Nhật ký nhập bị hỏng</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>Ổ đĩa đã đầy</translation>
+    </message>
+    <message>
+        <source>The disk is full: the import was not started and nothing was sent. Free some space, then start the import again.</source>
+        <translation>Ổ đĩa đã đầy: lượt nhập chưa bắt đầu và chưa gửi gì cả. Hãy giải phóng dung lượng rồi bắt đầu nhập lại.</translation>
     </message>
 </context>
 <context>
@@ -2222,6 +2253,26 @@ Nhật ký: {1}</translation>
         <source>provider unreachable; resuming</source>
         <translation>không kết nối được nhà cung cấp; sẽ tự tiếp tục</translation>
     </message>
+    <message>
+        <source>{0} is a pipe (FIFO), not a file: save the data to a file and choose that file.</source>
+        <translation>{0} là một đường ống (FIFO), không phải tệp: hãy lưu dữ liệu vào một tệp rồi chọn tệp đó.</translation>
+    </message>
+    <message>
+        <source>{0} is a device, not a file: choose a spreadsheet or text file.</source>
+        <translation>{0} là một thiết bị, không phải tệp: hãy chọn một bảng tính hoặc tệp văn bản.</translation>
+    </message>
+    <message>
+        <source>Job {0} is incomplete: its rows were not all recorded when it was created (the journal holds {1} rows, the job counts {2}). Nothing more will be sent for it; start the import again.</source>
+        <translation>Lượt nhập {0} không đầy đủ: khi tạo, không phải mọi dòng đều được ghi lại (nhật ký có {1} dòng, lượt nhập ghi {2}). Sẽ không gửi thêm gì cho lượt này; hãy bắt đầu nhập lại.</translation>
+    </message>
+    <message>
+        <source>Job {0} was stopped while it was being created, before all of its rows were recorded; it was removed and nothing of it was sent. Start the import again.</source>
+        <translation>Lượt nhập {0} bị dừng khi đang được tạo, trước khi mọi dòng được ghi lại; nó đã bị xoá và chưa gửi gì cả. Hãy bắt đầu nhập lại.</translation>
+    </message>
+    <message>
+        <source>Job {0} is still being created by another import; wait for it to start</source>
+        <translation>Lượt nhập {0} vẫn đang được tạo bởi một lần nhập khác; hãy chờ nó bắt đầu</translation>
+    </message>
 </context>
 <context>
     <name>RememberDialog</name>
@@ -2463,6 +2514,10 @@ Nhật ký: {1}</translation>
     <message>
         <source>cancelled</source>
         <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>being created</source>
+        <translation>đang được tạo</translation>
     </message>
 </context>
 <context>
