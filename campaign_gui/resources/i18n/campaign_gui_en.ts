@@ -676,6 +676,25 @@ The details are in the log in {2}.</source>
         <source>The job&apos;s account no longer exists: add it again, then resume.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The job&apos;s account no longer exists: add it again, then verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportJobs</name>
+    <message>
+        <source>No row needs verification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} cannot be read back from here: check these rows in its portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job is running: it checks by itself when its batches are sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImportService</name>
@@ -822,6 +841,10 @@ The details are in the log in {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Verify now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export report…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -831,6 +854,10 @@ The details are in the log in {2}.</source>
     </message>
     <message>
         <source>{0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verifying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -871,6 +898,10 @@ The details are in the log in {2}.</source>
     </message>
     <message>
         <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the target back at the provider: rows found count as added, rows proven missing are sent again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1164,6 +1195,10 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Stringee cannot list a campaign&apos;s contacts, so it cannot be checked from here: look in the Stringee portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>API token</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1197,6 +1232,10 @@ Log: {1}</source>
     </message>
     <message>
         <source>Mailings are created in the SMS.by portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS.by cannot list a mailing list&apos;s contacts, so it cannot be checked from here: look in the SMS.by portal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1895,6 +1934,22 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>found at the provider when read back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>found when read back; the provider counted some rows of its batch as already there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the import was stopped before the check ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cellcast can only be read back by list or tag, and this import named neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not sent: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1940,6 +1995,22 @@ Log: {1}</source>
     </message>
     <message>
         <source>{0}; the check failed: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} refused this row without saying why (it is not in the list when read back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the campaign {0} created (read back): it was left out as invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be checked by reading back: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} kept sending pages: the list could not be read to its end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2293,6 +2364,10 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Verify now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete the contacts this import added that are still pending</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2334,6 +2409,10 @@ Log: {1}</source>
     </message>
     <message>
         <source>Loading the results…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the target back at the provider: rows found count as added, rows proven missing are sent again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2382,6 +2461,18 @@ Log: {1}</source>
     </message>
     <message>
         <source>Delete the {0} contacts this import added? Only contacts that are still pending can be deleted; the others are listed afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the rows that need verification at the provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked: every row is accounted for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked: {0} rows still need verification (see their reason).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2779,6 +2870,10 @@ Log: {1}</source>
     </message>
     <message>
         <source>Job {0} started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking at the provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

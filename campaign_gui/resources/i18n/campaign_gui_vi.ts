@@ -667,6 +667,25 @@ Chi tiết có trong nhật ký tại {2}.</translation>
         <source>The job&apos;s account no longer exists: add it again, then resume.</source>
         <translation>Tài khoản của tác vụ không còn tồn tại: hãy thêm lại tài khoản rồi tiếp tục.</translation>
     </message>
+    <message>
+        <source>The job&apos;s account no longer exists: add it again, then verify.</source>
+        <translation>Tài khoản của tác vụ không còn nữa: hãy thêm lại, rồi kiểm tra.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportJobs</name>
+    <message>
+        <source>No row needs verification.</source>
+        <translation>Không có dòng nào cần kiểm tra.</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read back from here: check these rows in its portal.</source>
+        <translation>Không thể đọc lại dữ liệu từ {0} tại đây: hãy kiểm tra các dòng này trên cổng của nhà cung cấp.</translation>
+    </message>
+    <message>
+        <source>The job is running: it checks by itself when its batches are sent.</source>
+        <translation>Tác vụ đang chạy: tác vụ sẽ tự kiểm tra khi đã gửi xong các lô.</translation>
+    </message>
 </context>
 <context>
     <name>ImportService</name>
@@ -811,6 +830,10 @@ Chi tiết có trong nhật ký tại {2}.</translation>
         <translation>Kết quả…</translation>
     </message>
     <message>
+        <source>Verify now</source>
+        <translation>Kiểm tra ngay</translation>
+    </message>
+    <message>
         <source>Export report…</source>
         <translation>Xuất báo cáo…</translation>
     </message>
@@ -821,6 +844,10 @@ Chi tiết có trong nhật ký tại {2}.</translation>
     <message>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation>đang kiểm tra</translation>
     </message>
     <message>
         <source>, {0} rows/s</source>
@@ -861,6 +888,10 @@ Chi tiết có trong nhật ký tại {2}.</translation>
     <message>
         <source>failed</source>
         <translation>thất bại</translation>
+    </message>
+    <message>
+        <source>Read the target back at the provider: rows found count as added, rows proven missing are sent again</source>
+        <translation>Đọc lại đích tại nhà cung cấp: các dòng tìm thấy được tính là đã thêm, các dòng chắc chắn bị thiếu sẽ được gửi lại</translation>
     </message>
     <message>
         <source>Save the report</source>
@@ -1155,6 +1186,10 @@ Nhật ký: {1}</translation>
         <translation>Chiến dịch được quản lý trên cổng Stringee</translation>
     </message>
     <message>
+        <source>Stringee cannot list a campaign&apos;s contacts, so it cannot be checked from here: look in the Stringee portal</source>
+        <translation>Stringee không liệt kê được liên hệ của chiến dịch nên không thể kiểm tra tại đây: hãy xem trên cổng Stringee</translation>
+    </message>
+    <message>
         <source>API token</source>
         <translation>Mã token API</translation>
     </message>
@@ -1189,6 +1224,10 @@ Nhật ký: {1}</translation>
     <message>
         <source>Mailings are created in the SMS.by portal</source>
         <translation>Đợt gửi được tạo trên cổng SMS.by</translation>
+    </message>
+    <message>
+        <source>SMS.by cannot list a mailing list&apos;s contacts, so it cannot be checked from here: look in the SMS.by portal</source>
+        <translation>SMS.by không liệt kê được liên hệ của danh sách gửi thư nên không thể kiểm tra tại đây: hãy xem trên cổng SMS.by</translation>
     </message>
     <message>
         <source>API key</source>
@@ -1886,6 +1925,22 @@ Nhật ký: {1}</translation>
         <translation>bị Dynamic Messaging bỏ qua vì là số không hợp lệ</translation>
     </message>
     <message>
+        <source>found at the provider when read back</source>
+        <translation>đã tìm thấy tại nhà cung cấp khi đọc lại</translation>
+    </message>
+    <message>
+        <source>found when read back; the provider counted some rows of its batch as already there</source>
+        <translation>đã tìm thấy khi đọc lại; nhà cung cấp tính một số dòng trong lô này là đã có sẵn</translation>
+    </message>
+    <message>
+        <source>the import was stopped before the check ended</source>
+        <translation>lần nhập đã dừng trước khi kiểm tra xong</translation>
+    </message>
+    <message>
+        <source>Cellcast can only be read back by list or tag, and this import named neither</source>
+        <translation>Cellcast chỉ đọc lại được theo danh sách hoặc thẻ, mà lần nhập này không chỉ định cái nào</translation>
+    </message>
+    <message>
         <source>not sent: {0}</source>
         <translation>chưa gửi: {0}</translation>
     </message>
@@ -1932,6 +1987,22 @@ Nhật ký: {1}</translation>
     <message>
         <source>{0}; the check failed: {1}</source>
         <translation>{0}; kiểm tra thất bại: {1}</translation>
+    </message>
+    <message>
+        <source>{0} refused this row without saying why (it is not in the list when read back)</source>
+        <translation>{0} đã từ chối dòng này mà không nêu lý do (khi đọc lại, dòng này không có trong danh sách)</translation>
+    </message>
+    <message>
+        <source>not in the campaign {0} created (read back): it was left out as invalid</source>
+        <translation>không có trong chiến dịch mà {0} đã tạo (khi đọc lại): dòng này bị bỏ qua vì không hợp lệ</translation>
+    </message>
+    <message>
+        <source>could not be checked by reading back: {0}</source>
+        <translation>không thể kiểm tra bằng cách đọc lại: {0}</translation>
+    </message>
+    <message>
+        <source>{0} kept sending pages: the list could not be read to its end</source>
+        <translation>{0} gửi trang liên tục: không thể đọc hết danh sách</translation>
     </message>
     <message>
         <source>rate limited</source>
@@ -2284,6 +2355,10 @@ Nhật ký: {1}</translation>
         <translation>Hoàn tác lần nhập…</translation>
     </message>
     <message>
+        <source>Verify now</source>
+        <translation>Kiểm tra ngay</translation>
+    </message>
+    <message>
         <source>Delete the contacts this import added that are still pending</source>
         <translation>Xóa các liên hệ mà lần nhập này đã thêm và vẫn đang chờ</translation>
     </message>
@@ -2326,6 +2401,10 @@ Nhật ký: {1}</translation>
     <message>
         <source>Loading the results…</source>
         <translation>Đang tải kết quả…</translation>
+    </message>
+    <message>
+        <source>Read the target back at the provider: rows found count as added, rows proven missing are sent again</source>
+        <translation>Đọc lại đích tại nhà cung cấp: các dòng tìm thấy được tính là đã thêm, các dòng chắc chắn bị thiếu sẽ được gửi lại</translation>
     </message>
     <message>
         <source>pending</source>
@@ -2374,6 +2453,18 @@ Nhật ký: {1}</translation>
     <message>
         <source>Delete the {0} contacts this import added? Only contacts that are still pending can be deleted; the others are listed afterwards.</source>
         <translation>Xóa {0} liên hệ mà lần nhập này đã thêm? Chỉ xóa được các liên hệ vẫn đang chờ; những liên hệ khác sẽ được liệt kê sau đó.</translation>
+    </message>
+    <message>
+        <source>Checking the rows that need verification at the provider…</source>
+        <translation>Đang kiểm tra tại nhà cung cấp các dòng cần kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Checked: every row is accounted for.</source>
+        <translation>Đã kiểm tra: mọi dòng đều đã có kết quả.</translation>
+    </message>
+    <message>
+        <source>Checked: {0} rows still need verification (see their reason).</source>
+        <translation>Đã kiểm tra: vẫn còn {0} dòng cần kiểm tra (xem lý do của từng dòng).</translation>
     </message>
     <message>
         <source>{0} kept because they are already called or in a call: {1}</source>
@@ -2769,6 +2860,10 @@ Nhật ký: {1}</translation>
     <message>
         <source>Job {0} started.</source>
         <translation>Tác vụ {0} đã bắt đầu.</translation>
+    </message>
+    <message>
+        <source>Checking at the provider</source>
+        <translation>Đang kiểm tra tại nhà cung cấp</translation>
     </message>
     <message>
         <source>{0}: {1} of {2} rows</source>
