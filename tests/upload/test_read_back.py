@@ -146,3 +146,30 @@ async def test_unreadable_provider_keeps_rows_flagged(sandbox: Any, tmp_path: Pa
     reasons = {why for _, why in run.outcomes().values()}
     assert len(reasons) == 1 and reasons.pop().startswith("could not be checked by reading back:")
     assert _posts(sandbox, "cellcast", "contact/bulk") == 1
+
+
+async def test_read_back_is_rate_limited_and_backed_off_like_any_request(sandbox: Any, tmp_path: Path) -> None:
+    """A 429 (Retry-After 7) and then a 503 on the read-back listing: waited out, then read to the end."""
+    records = vn_records(10, phone=PHONES["cellcast"])
+    sandbox.control.fault(provider="cellcast", path="contact/bulk", action="reset", commit=True)
+    sandbox.control.fault(provider="cellcast", path="v2/contact", action="rate_limit", retry_after="7", times=1)
+    sandbox.control.fault(provider="cellcast", path="v2/contact", action="status", status=503, times=1)
+    t = FakeTime()
+    run = await run_import(sandbox, tmp_path, "cellcast", records, CELLCAST, fake_time=t)
+    assert (run.summary.added, run.summary.needs_verification) == (10, 0)
+    assert any(x >= 7 for x in t.sleeps)  # the Retry-After was honoured
+    assert _gets(sandbox, "cellcast", "v2/contact") == 3  # 429, 503, then the page
+    assert _posts(sandbox, "cellcast", "contact/bulk") == 1
+
+
+async def test_read_back_pages_through_a_big_list(sandbox: Any, tmp_path: Path) -> None:
+    """2,500 rows in three batches, the last one's answer lost: found by paging the list (1,000 a page)."""
+    records = vn_records(2500, phone=PHONES["cellcast"])
+    sandbox.control.fault(provider="cellcast", path="contact/bulk", action="reset", commit=True, after=2)
+    run = await run_import(sandbox, tmp_path, "cellcast", records, CELLCAST, fake_time=FakeTime(), lanes=1)
+    s = run.summary
+    assert (s.added, s.needs_verification, s.sent) == (2500, 0, 2500)
+    assert_invariant(s)
+    assert _gets(sandbox, "cellcast", "v2/contact") == 3  # every page: the last batch's rows are on page 3
+    assert _posts(sandbox, "cellcast", "contact/bulk") == 3
+    assert_once(sandbox.control.ledger("cellcast"), records)
