@@ -268,13 +268,14 @@ class ImportJobService(QObject):
         self._tasks.spawn(restart(), f"resume-{job_id}")
 
     # --- verification by reading back ------------------------------------------------------------------
-    def verify_status(self, job_id: str, counts: Mapping[str, int] | None = None) -> tuple[bool, str]:
+    def verify_status(self, job: str | JobRecord, counts: Mapping[str, int] | None = None) -> tuple[bool, str]:
         """Whether "Verify now" applies to the job, and if it cannot, why (translated; "" when it can).
 
-        ``counts``: the job's outcome counts when the caller has them (no journal query)."""
-        record = self.record(job_id)
+        ``job``: its id or its record (no journal query); ``counts``: its outcome counts, when known."""
+        record = self.record(job) if isinstance(job, str) else job
         if record is None:
             return False, ""
+        job_id = record.id
         flagged = (record.counts if counts is None else counts).get("needs_verification", 0)
         if not flagged:
             return False, QCoreApplication.translate("ImportJobs", "No row needs verification.")

@@ -115,7 +115,7 @@ class JobsPanel(QWidget):
             total = done + counts.get("pending", 0)
             item.setText(4, self.tr("{0} of {1}").format(number(done), number(total)))
             item.setText(5, self._message(record.id, record.message))
-            self._verify[record.id] = self.jobs.verify_status(record.id, counts)
+            self._verify[record.id] = self.jobs.verify_status(record, counts)
             self.tree.addTopLevelItem(item)
             snap = self.jobs.snapshot(record.id)
             if snap is not None and self.jobs.is_running(record.id):

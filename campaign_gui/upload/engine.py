@@ -170,7 +170,7 @@ class UploadEngine:
                 stop = await self._run_batches()
                 if stop is None and await self._verify_pass():  # verification by reading back (verify.py)
                     continue  # rows proven absent go out again
-                stop = stop or self._control.stop()
+                stop = stop or self._control.stop() or self._verify_stop()
                 if (stop is not None and stop.auto and auto_resume_after is not None
                         and self._control.stop_state is None):
                     await self._set_state("paused", stop.message)
@@ -349,12 +349,19 @@ class UploadEngine:
         self._source.rewind()
         return True
 
+    def _verify_stop(self) -> Stop | None:
+        """A read-back that could not go on (a rejected key, a provider not answering) pauses the job."""
+        failed = self.verified.failed if self.verified is not None else None
+        if failed is None or not failed.pause:
+            return None
+        return Stop("paused", failed.message, auto=failed.auto)
+
     async def _read_back(self, make: Callable[[], Awaitable[T]]) -> T:
         """One read-back request, paced, rate-limited and backed off like every other (through the Sender)."""
         sender = self._sender
         while True:
             if self._control.stop_state is not None:
-                raise ReadBackFailed("the import was stopped before the check ended")
+                raise ReadBackFailed("the import was stopped before the check ended", pause=False)
             await sender.pace()
             try:
                 found = await sender.call(make())
@@ -366,7 +373,7 @@ class UploadEngine:
             except TRANSIENT as exc:
                 stop = await sender.failure_wait(exc)
                 if stop is not None:
-                    raise ReadBackFailed(stop.message) from None
+                    raise ReadBackFailed(stop.message, auto=stop.auto) from None
                 continue
             sender.succeeded()
             return found

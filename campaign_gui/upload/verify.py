@@ -32,11 +32,16 @@ Request = Callable[[Callable[[], Awaitable[Any]]], Awaitable[Any]]
 
 
 class ReadBackFailed(Exception):
-    """A read-back request kept failing (or the job was asked to stop): the rest stays flagged."""
+    """A read-back request kept failing (or the job was asked to stop): the rest stays flagged.
 
-    def __init__(self, message: str) -> None:
+    ``pause``: the job should pause with ``message`` (a rejected key, a provider not answering), and
+    ``auto``: it may resume by itself (the provider was unreachable)."""
+
+    def __init__(self, message: str, *, pause: bool = True, auto: bool = False) -> None:
         super().__init__(message)
         self.message = message
+        self.pause = pause
+        self.auto = auto
 
 
 @dataclass
@@ -49,6 +54,7 @@ class VerifyResult:
     rejected: int = 0
     unresolved: int = 0
     reasons: list[str] = field(default_factory=list)
+    failed: ReadBackFailed | None = None  # why reading back stopped early, if it did
 
     def note(self, reason: str) -> None:
         if reason not in self.reasons:
@@ -103,6 +109,7 @@ class Verifier:
             except ReadBackFailed as exc:
                 result.unresolved += sum(len(r) for b, r in flagged.items() if b >= batch_id)
                 result.note(exc.message)
+                result.failed = exc
                 break
             except (ProviderError, ValueError) as exc:  # Unsupported, NotFound, Forbidden, Rejected, bad answers
                 why = exc.message if isinstance(exc, ProviderError) else str(exc)

@@ -173,3 +173,19 @@ async def test_read_back_pages_through_a_big_list(sandbox: Any, tmp_path: Path) 
     assert _gets(sandbox, "cellcast", "v2/contact") == 3  # every page: the last batch's rows are on page 3
     assert _posts(sandbox, "cellcast", "contact/bulk") == 3
     assert_once(sandbox.control.ledger("cellcast"), records)
+
+
+async def test_read_back_with_a_rejected_key_pauses_then_resumes(sandbox: Any, tmp_path: Path) -> None:
+    """The key stops working before the check: the job pauses asking for the key, rows still flagged;
+    resumed, it reads back and ends with every row accounted for."""
+    records = vn_records(10, phone=PHONES["cellcast"])
+    sandbox.control.fault(provider="cellcast", path="contact/bulk", action="reset", commit=True)
+    sandbox.control.fault(provider="cellcast", path="v2/contact", action="status", status=401, times=1)
+    run = await run_import(sandbox, tmp_path, "cellcast", records, CELLCAST, fake_time=FakeTime())
+    s = run.summary
+    assert (s.state, s.needs_verification) == ("paused", 10) and "did not accept the key" in s.message
+    again = await run_import(sandbox, tmp_path, "cellcast", records, CELLCAST, fake_time=FakeTime(),
+                             journal=run.journal, job=run.job)
+    assert (again.summary.state, again.summary.added, again.summary.needs_verification) == ("done", 10, 0)
+    assert _posts(sandbox, "cellcast", "contact/bulk") == 1
+    assert_once(sandbox.control.ledger("cellcast"), records)
