@@ -282,11 +282,13 @@ class ProgressPrinter:
         self._last = 0.0
         self._dirty = False
         self._final: tuple[str, int, str | None] | None = None  # the last final line's state, rows, reason
+        self._phase = "sending"
 
     def __call__(self, snap: ProgressSnapshot) -> None:
         now = time.monotonic()
         final = snap.state not in ("running", "pending")
-        if not final and now - self._last < (0.2 if self._tty else 1.0):
+        phase_changed, self._phase = snap.phase != self._phase, snap.phase
+        if not final and not phase_changed and now - self._last < (0.2 if self._tty else 1.0):
             return
         self._last = now
         if final:
@@ -295,7 +297,8 @@ class ProgressPrinter:
                 return
             self._final = key
         wait = f" — {snap.waiting_reason}" if snap.waiting_reason else ""
-        line = f"{snap.state}: {snap.done:,}/{snap.total:,} rows"
+        state = "verifying (reading back)" if snap.phase == "verifying" and not final else snap.state
+        line = f"{state}: {snap.done:,}/{snap.total:,} rows"
         if final:
             average = snap.run_rows_per_second
             line += f" in {snap.run_seconds:,.1f} s" + (f", {average:,.0f} rows/s" if average else "") + wait

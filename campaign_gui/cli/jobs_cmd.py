@@ -1,4 +1,4 @@
-"""``campaign-gui jobs list|show|resume|report``: import jobs recorded in the data directory's journal."""
+"""``campaign-gui jobs list|show|resume|verify|report``: import jobs recorded in the data directory's journal."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.domain.redaction import redact
 from campaign_gui.storage.paths import data_dir as resolve_data_dir
 from campaign_gui.upload.jobs import check_resumable, summarize
-from campaign_gui.upload.journal import JOURNAL_NAME, Journal, JournalError
+from campaign_gui.upload.journal import JOURNAL_NAME, JobRecord, Journal, JournalError
 
 
 def register(subparsers: Any) -> None:
@@ -50,6 +50,15 @@ def register(subparsers: Any) -> None:
                         help="read the account's secret from stdin instead of the keyring")
     resume.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     resume.set_defaults(func=cmd_resume)
+
+    verify = sub.add_parser("verify", help="check rows needing verification by reading the target back "
+                                           "(sends again what is proven absent)")
+    verify.add_argument("job", metavar="JOB")
+    verify.add_argument("--pacing", type=float, help="seconds between request starts (0 = off)")
+    verify.add_argument("--secret-stdin", action="store_true",
+                        help="read the account's secret from stdin instead of the keyring")
+    verify.add_argument("--json", action="store_true", help="print one JSON object on stdout (as jobs show)")
+    verify.set_defaults(func=cmd_verify)
 
     report = sub.add_parser("report", help="export the rows not added, with reasons, to .xlsx")
     report.add_argument("job", metavar="JOB")
@@ -108,18 +117,23 @@ def cmd_show(args: argparse.Namespace) -> int:
     record = None if journal is None else journal.get_job(args.job)
     if journal is None or record is None:
         raise CliError(f"No import job {args.job!r} in this data directory", EXIT_BAD_INPUT)
-    batches = journal.batches(record.id)
+    data = _show_data(journal, record)
     journal.close()
-    data = summarize(record).to_json() | {
-        "created_at": _when(record.created), "updated_at": _when(record.updated), "account": record.account_name,
-        "source": record.source_path, "batches": len(batches),
-        "batch_states": {s: sum(1 for b in batches if b.state == s) for s in sorted({b.state for b in batches})}}
     if args.json:
         print(json.dumps(data, ensure_ascii=False))
     else:
         print(human_summary(data))
         print(f"  source: {record.source_path}\n  batches: {data['batch_states']}")
     return EXIT_OK
+
+
+def _show_data(journal: Journal, record: JobRecord) -> dict[str, Any]:
+    """What ``jobs show --json`` prints (``jobs verify --json`` too)."""
+    batches = journal.batches(record.id)
+    return summarize(record).to_json() | {
+        "created_at": _when(record.created), "updated_at": _when(record.updated), "account": record.account_name,
+        "source": record.source_path, "batches": len(batches),
+        "batch_states": {s: sum(1 for b in batches if b.state == s) for s in sorted({b.state for b in batches})}}
 
 
 @_guard
@@ -146,6 +160,61 @@ def cmd_resume(args: argparse.Namespace) -> int:
         finally:
             journal.close()
     return finish(summary, args.json)
+
+
+@_guard
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Read back a job's flagged rows; exit 0 when nothing is left to verify, 3 otherwise."""
+    from campaign_gui.providers import provider_info
+    from campaign_gui.upload.verify import reopen_for_verification
+
+    data = resolve_data_dir(args.data_dir)
+    if not (data / JOURNAL_NAME).exists():
+        raise CliError(f"No import job {args.job!r} in this data directory", EXIT_BAD_INPUT)
+    with hold_lock(data):
+        journal = open_journal(data)
+        try:
+            journal.recover()
+            record = journal.get_job(args.job)
+            if record is None:
+                raise CliError(f"No import job {args.job!r} in this data directory", EXIT_BAD_INPUT)
+            info = provider_info(record.provider)
+            flagged = journal.outcome_counts(record.id).get("needs_verification", 0)
+            if not flagged:
+                print(f"job {record.id}: nothing to verify", file=sys.stderr)
+            elif not info.capabilities.read_back:
+                print(f"{flagged:,} rows still need verification: {info.notes.get('read_back', '')}",
+                      file=sys.stderr)
+            else:
+                reopen_for_verification(journal, record.id)
+                account = account_by_id(data, record.account_id)
+                secret = read_secret(account, args.secret_stdin)
+                if not args.json:
+                    print(f"verifying job {record.id} by reading back…", file=sys.stderr)
+                summary = upload(journal, record.id, account, secret, data, pacing=args.pacing)
+                if summary.message and summary.state != "done":
+                    print(f"{summary.state}: {redact(summary.message)}", file=sys.stderr)
+                _print_unresolved(journal, record.id)
+            shown = _show_data(journal, journal.get_job(record.id) or record)
+        except JournalError as exc:
+            raise CliError(exc.message, EXIT_ATTENTION) from None
+        finally:
+            journal.close()
+    if args.json:
+        print(json.dumps(shown, ensure_ascii=False))
+    else:
+        print(human_summary(shown))
+    return EXIT_OK if shown["needs_verification"] == 0 else EXIT_ATTENTION
+
+
+def _print_unresolved(journal: Journal, job_id: str) -> None:
+    """Why rows are still flagged (the distinct reasons, a few at most)."""
+    reasons: dict[str, int] = {}
+    for entry in journal.iter_rows(job_id):
+        if entry.outcome == "needs_verification":
+            reasons[entry.reason] = reasons.get(entry.reason, 0) + 1
+    for reason, n in sorted(reasons.items(), key=lambda item: -item[1])[:3]:
+        print(f"{n:,} rows still need verification: {redact(reason)}", file=sys.stderr)
 
 
 @_guard

@@ -74,7 +74,7 @@ INFO = ProviderInfo(
     paging=PagingStyle.ZERO_BASED,
     capabilities=Capabilities(test_connection=True, list_campaigns=True, list_contact_lists=True,
                               list_contacts=True, add_contact=True, delete_contact=True, upload_batch=True,
-                              poll_job=True),
+                              poll_job=True, read_back=True),
     fields=(FieldSpec("tenant_id", "Tenant id (optional)"),
             FieldSpec("user_name", "User name (needed to list campaigns)", required=True)),
     targets=(TargetSpec("campaign", "Campaign id", required=True), TargetSpec("list", "Contact list id"),
@@ -247,6 +247,21 @@ class Client(ClientBase):
             raise ProtocolError("Alohub started an import without a job id")
         summary = {"list_name": list_name, "total_rows": optional_int(payload, "total_rows")}
         return BatchResult(rows=[], job_id=str(job_id), complete=False, raw_summary=summary)
+
+    async def read_back_scope(self, target: Mapping[str, str], *, batch_key: str,
+                              result: Mapping[str, object]) -> ContactScope | None:
+        """The list the batch's import job filled: the target ``list``, else the list named as the
+        upload named it (``list_name``, or the name derived from ``batch_key``); None if no such list."""
+        campaign = require_target(target, "campaign", NAME)
+        list_id = str(target.get("list", "") or "").strip()
+        if not list_id:
+            name = str(result.get("list_name") or "").strip() or await self._list_name(campaign, target, batch_key)
+            lists = await self.list_contact_lists(campaign)
+            found = next((x for x in lists if x.name == name), None)
+            if found is None:
+                return None
+            list_id = found.id
+        return ContactScope(campaign_id=campaign, list_id=list_id)
 
     async def poll_job(self, target: Mapping[str, str], job_id: str) -> JobStatus:
         """One poll (the engine paces it every 2–3 s). 404 → NotFound: the job was lost, resubmit."""

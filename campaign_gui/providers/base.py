@@ -51,6 +51,7 @@ class Capabilities:
     create_campaign: bool = False
     update_campaign: bool = False
     delete_campaign: bool = False
+    read_back: bool = False  # ambiguous rows can be checked by listing the target (``read_back_scope``)
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,13 @@ class Provider(Protocol):
 
     async def find_campaign(self, target: Mapping[str, str]) -> str | None:
         """Dynamic Messaging: look for a campaign a lost create may have made (verify before resend)."""
+        ...
+
+    async def read_back_scope(self, target: Mapping[str, str], *, batch_key: str,
+                              result: Mapping[str, object]) -> ContactScope | None:
+        """Where one batch's rows can be read back (``list_contacts`` pages of it), None when that list or
+        campaign does not exist (nothing of the batch is there). ``Unsupported`` when the provider cannot
+        be read (Stringee, SMS.by) or the target names nothing to read."""
         ...
 
     async def aclose(self) -> None: ...

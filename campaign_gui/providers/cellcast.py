@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from campaign_gui.domain.errors import AuthError, ProtocolError, ProviderError, Rejected
+from campaign_gui.domain.errors import AuthError, ProtocolError, ProviderError, Rejected, Unsupported
 from campaign_gui.domain.models import (
     Account,
     BatchResult,
@@ -54,6 +54,7 @@ INFO = ProviderInfo(
         search_contacts=True,
         add_contact=True,
         upload_batch=True,
+        read_back=True,
     ),
     targets=(
         TargetSpec("list", "Lists (by name)", multiple=True),
@@ -207,6 +208,18 @@ class Client(ClientBase):
         if total is None and "next" in data and not data.get("next"):
             total = page * size + len(contacts)  # the last page: the total is exact
         return Page(items=contacts, number=page, size=size, total=total)
+
+    async def read_back_scope(self, target: Mapping[str, Any], *, batch_key: str,
+                              result: Mapping[str, object]) -> ContactScope | None:
+        """The first list the upload named (its contacts, v2), else its first tag."""
+        lists = target_values(target, "list")
+        if lists:
+            return ContactScope(list_name=lists[0])
+        tags = target_values(target, "tag") or target_values(target, "tags")
+        if tags:
+            return ContactScope(tag=tags[0])
+        raise Unsupported(f"{NAME} can only be read back by list or tag, and this import named neither",
+                          code="read_back")
 
     @staticmethod
     def _contact(item: Mapping[str, Any]) -> Contact:

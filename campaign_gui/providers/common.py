@@ -72,6 +72,10 @@ class ClientBase:
     async def find_campaign(self, target: Mapping[str, str]) -> str | None:
         raise self._unsupported("find_campaign")
 
+    async def read_back_scope(self, target: Mapping[str, str], *, batch_key: str,
+                              result: Mapping[str, object]) -> ContactScope | None:
+        raise self._unsupported("read_back")
+
     async def aclose(self) -> None:
         await self._http.aclose()
 

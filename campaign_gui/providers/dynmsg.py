@@ -81,6 +81,7 @@ INFO = ProviderInfo(
         create_campaign=True,
         update_campaign=True,
         delete_campaign=True,
+        read_back=True,
     ),
     targets=(
         TargetSpec("campaign", "Campaign (only 'new')", required=True),
@@ -295,6 +296,13 @@ class Client(ClientBase):
             if len(items) < _FIND_PAGE_SIZE or (total is not None and page * _FIND_PAGE_SIZE >= total):
                 return None
         raise Rejected(f"Too many similar {NAME} campaigns to check automatically: look for it in the list")
+
+    async def read_back_scope(self, target: Mapping[str, Any], *, batch_key: str,
+                              result: Mapping[str, object]) -> ContactScope | None:
+        """The campaign the create made (its id from the answer, else found by sender, message and start);
+        None when no such campaign exists (the create did not happen)."""
+        campaign_id = str(result.get("campaign_id") or "").strip() or await self.find_campaign(target)
+        return ContactScope(campaign_id=campaign_id) if campaign_id else None
 
     async def update_campaign(self, campaign_id: str, fields: Mapping[str, Any]) -> None:
         """Change sender/message/start/opt-out/track link (PUT takes the whole object, so read first)."""

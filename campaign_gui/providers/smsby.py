@@ -84,6 +84,8 @@ INFO = ProviderInfo(
         "update_campaign": "SMS.by imports contacts into mailing lists; there are no campaigns to browse",
         "delete_campaign": "SMS.by imports contacts into mailing lists; there are no campaigns to browse",
         "find_campaign": "Mailings are created in the SMS.by portal",
+        "read_back": "SMS.by cannot list a mailing list's contacts, so it cannot be checked from here: "
+                     "look in the SMS.by portal",
     },
 )
 

@@ -75,6 +75,8 @@ INFO = ProviderInfo(
         "update_campaign": "Campaigns are managed in the Stringee portal",
         "delete_campaign": "Campaigns are managed in the Stringee portal",
         "find_campaign": "Campaigns are created in the Stringee portal",
+        "read_back": "Stringee cannot list a campaign's contacts, so it cannot be checked from here: "
+                     "look in the Stringee portal",
     },
 )
 

@@ -210,10 +210,11 @@ class AlohubApp(ProviderApp):
             name = str(list_name).strip() if list_name else f"Import job {job_id}"
             lst = next((x for x in camp.lists.values() if x.name == name), None) or self._new_list(camp, name)
             present = {c.e164 for c in lst.contacts.values()}
+            refused = set(self.state.config["alohub"]["refuse_phones"])
             outcomes = []
             for item in contacts:
                 phone = vn_national(str(item.get("phoneNumber", ""))) if isinstance(item, dict) else None
-                if phone is None:
+                if phone is None or phone[1] in refused:
                     outcomes.append("fail")
                 elif phone[1] in present:
                     outcomes.append("dup")

@@ -4,7 +4,8 @@ Actions (see the contract in the brief): ``status``, ``rate_limit``, ``commit_th
 TCP connection with RST after reading the request), ``stall`` (wait ``seconds``, then answer normally; a
 reset of the sandbox or a stop drops the stalled request), ``html``, ``malformed``, ``empty``, ``drip``
 (200 whose body trickles one byte every 0.5 s for ``seconds``), ``json``. ``commit: true`` on any action
-runs the request through the provider first (``commit_then_500`` sets it).
+runs the request through the provider first (``commit_then_500`` sets it); a ``stall`` with ``commit`` commits
+before it stalls (a server that saved the batch and then stopped answering).
 """
 
 from __future__ import annotations
@@ -100,10 +101,12 @@ class FaultDispatcher:
         else:
             await request.body()  # the request is always read in full first
             if fault.commit or fault.action == "stall":
+                committed = await app.handle(request) if fault.commit else None  # committed before a stall
                 if fault.action == "stall" and not await self._stall(fault.seconds):
                     await self._drop(scope, receive, send)
                     return
-                committed = await app.handle(request)
+                if committed is None:
+                    committed = await app.handle(request)
                 if fault.action == "stall":
                     await committed(scope, receive, send)
                     return

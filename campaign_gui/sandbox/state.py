@@ -18,7 +18,8 @@ REGIONS = {"stringee": "VN", "smsby": "BY", "alohub": "VN", "cellcast": "AU", "d
 DEFAULT_CONFIG: dict[str, dict[str, Any]] = {
     "stringee": {"reject_tokens_issued_before": 0.0, "max_phones": 1000},
     "smsby": {"max_request_line": 8192, "max_rows": 500, "max_fields": 30},
-    "alohub": {"tenant_limit": 200, "route_limit": 100, "window": 10.0, "job_seconds": 3.0, "max_bulk": 10000},
+    "alohub": {"tenant_limit": 200, "route_limit": 100, "window": 10.0, "job_seconds": 3.0, "max_bulk": 10000,
+               "refuse_phones": []},  # E.164 numbers a bulk job refuses, counted in failedRows, never named
     "cellcast": {"max_contacts": 1000},
     "dynmsg": {"default_page_size": 10, "max_page_size": 0},
 }

@@ -274,6 +274,55 @@ class ImportJobService(QObject):
 
         self._tasks.spawn(restart(), f"resume-{job_id}")
 
+    # --- verification by reading back ------------------------------------------------------------------
+    def verify_status(self, job: str | JobRecord, counts: Mapping[str, int] | None = None) -> tuple[bool, str]:
+        """Whether "Verify now" applies to the job, and if it cannot, why (translated; "" when it can).
+
+        ``job``: its id or its record (no journal query); ``counts``: its outcome counts, when known."""
+        record = self.record(job) if isinstance(job, str) else job
+        if record is None:
+            return False, ""
+        job_id = record.id
+        flagged = (record.counts if counts is None else counts).get("needs_verification", 0)
+        if not flagged:
+            return False, QCoreApplication.translate("ImportJobs", "No row needs verification.")
+        from campaign_gui.providers import provider_info
+
+        info = provider_info(record.provider)
+        if not info.capabilities.read_back:
+            return False, QCoreApplication.translate(
+                "ImportJobs", "{0} cannot be read back from here: check these rows in its portal.").format(
+                info.display_name)
+        if self.is_running(job_id):
+            return False, QCoreApplication.translate("ImportJobs", "The job is running: it checks by itself "
+                                                                   "when its batches are sent.")
+        return True, ""
+
+    def verify(self, job_id: str) -> None:
+        """Read the job's flagged rows back at the provider (sending again what proves absent): the job
+        runs again, with its progress in the "verifying" phase, and ends with ``jobFinished``."""
+        from campaign_gui.upload.verify import reopen_for_verification
+
+        async def restart() -> None:
+            journal = self._journal()
+            loop = asyncio.get_running_loop()
+            try:
+                record = self.record(job_id)
+                account = None if record is None else self.accounts.get(record.account_id)
+                if record is None or account is None:
+                    from campaign_gui.domain.errors import ImportInputError
+
+                    raise ImportInputError(QCoreApplication.translate(
+                        "ImportError", "The job's account no longer exists: add it again, then verify."),
+                        kind="no_account")
+                await loop.run_in_executor(None, reopen_for_verification, journal, record.id)
+            except Exception as exc:
+                self.failed.emit(job_id, describe_import_error(exc))
+                return
+            self._run(record.id, account)
+
+        self._tasks.spawn(restart(), f"verify-{job_id}")
+
     def pause(self, job_id: str) -> None:
         live = self._live.get(job_id)
         if live is not None and live.engine is not None:
@@ -320,8 +369,9 @@ class ImportJobService(QObject):
             return
         live.snapshot = snap
         last = live.emitted
-        if last is None or last.state != snap.state or last.waiting_reason != snap.waiting_reason:
-            self._emit(live)  # a state change or a wait shows at once
+        if (last is None or last.state != snap.state or last.waiting_reason != snap.waiting_reason
+                or last.phase != snap.phase):
+            self._emit(live)  # a state or phase change or a wait shows at once
         else:
             live.dirty = True
 

@@ -227,6 +227,11 @@ OUTCOME_MESSAGES = (
     QT_TRANSLATE_NOOP("ReasonText", "rejected by SMS.by"),
     QT_TRANSLATE_NOOP("ReasonText", "rejected with its batch"),
     QT_TRANSLATE_NOOP("ReasonText", "ignored by Dynamic Messaging as an invalid number"),
+    # upload.verify (reading back)
+    QT_TRANSLATE_NOOP("ReasonText", "found at the provider when read back"),
+    QT_TRANSLATE_NOOP("ReasonText", "found when read back; the provider counted some rows of its batch as already there"),
+    QT_TRANSLATE_NOOP("ReasonText", "the import was stopped before the check ended"),
+    QT_TRANSLATE_NOOP("ReasonText", "Cellcast can only be read back by list or tag, and this import named neither"),
 )
 
 OUTCOME_PATTERNS: tuple[Spec, ...] = (
@@ -255,6 +260,16 @@ OUTCOME_PATTERNS: tuple[Spec, ...] = (
      QT_TRANSLATE_NOOP("ReasonText", "the provider's import job failed ({0})"), ("nested",)),
     (r"(.*); the check failed: (.*)", QT_TRANSLATE_NOOP("ReasonText", "{0}; the check failed: {1}"),
      ("nested", "nested")),
+    (r"(.*) refused this row without saying why \(it is not in the list when read back\)",
+     QT_TRANSLATE_NOOP("ReasonText", "{0} refused this row without saying why (it is not in the list when read back)"),
+     ("",)),
+    (r"not in the campaign (.*) created \(read back\): it was left out as invalid",
+     QT_TRANSLATE_NOOP("ReasonText", "not in the campaign {0} created (read back): it was left out as invalid"),
+     ("",)),
+    (r"could not be checked by reading back: (.*)",
+     QT_TRANSLATE_NOOP("ReasonText", "could not be checked by reading back: {0}"), ("nested",)),
+    (r"(.*) kept sending pages: the list could not be read to its end",
+     QT_TRANSLATE_NOOP("ReasonText", "{0} kept sending pages: the list could not be read to its end"), ("",)),
 )
 
 # importer.engine / pacing waiting reasons (ProgressSnapshot.waiting_reason before ", 12 s")

@@ -54,7 +54,7 @@ class JobsPanel(QWidget):
         self.empty.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for key in ("pause", "resume", "cancel", "results", "report"):
+        for key in ("pause", "resume", "cancel", "verify", "results", "report"):
             button = QPushButton(self)
             button.setObjectName(f"job_{key}")
             button.clicked.connect(lambda _c=False, k=key: self._act(k))
@@ -75,6 +75,7 @@ class JobsPanel(QWidget):
         self._states: dict[str, str] = {}  # from the last refresh: no journal query at 10 Hz
         # (account id, target) → the target in words ("Chiến dịch tháng 4 › Danh sách tháng 4"); the window sets it
         self.target_namer: Callable[[str, dict[str, Any]], str] = lambda _a, _t: ""
+        self._verify: dict[str, tuple[bool, str]] = {}  # from the last refresh: "Verify now" and why not
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -82,7 +83,8 @@ class JobsPanel(QWidget):
                                    self.tr("Progress"), self.tr("Message")])
         self.empty.setText(self.tr("No imports yet. Drop a spreadsheet on the window, or use File → Import…"))
         texts = {"pause": self.tr("Pause"), "resume": self.tr("Resume"), "cancel": self.tr("Cancel"),
-                 "results": self.tr("Results…"), "report": self.tr("Export report…")}
+                 "verify": self.tr("Verify now"), "results": self.tr("Results…"),
+                 "report": self.tr("Export report…")}
         for key, text in texts.items():
             self.buttons[key].setText(text)
         self.refresh()
@@ -119,6 +121,7 @@ class JobsPanel(QWidget):
             total = done + counts.get("pending", 0)
             item.setText(4, self.tr("{0} of {1}").format(number(done), number(total)))
             item.setText(5, self._message(record.id, record.message))
+            self._verify[record.id] = self.jobs.verify_status(record, counts)
             self.tree.addTopLevelItem(item)
             snap = self.jobs.snapshot(record.id)
             if snap is not None and self.jobs.is_running(record.id):
@@ -150,7 +153,8 @@ class JobsPanel(QWidget):
 
     def _show_snapshot(self, item: QTreeWidgetItem, snap: ProgressSnapshot) -> None:
         self._states[str(item.data(0, Qt.ItemDataRole.UserRole))] = snap.state
-        item.setText(3, self.state_text(snap.state))
+        item.setText(3, self.tr("verifying") if snap.phase == "verifying" and snap.state == "running"
+                     else self.state_text(snap.state))
         rate = self.tr(", {0} rows/s").format(decimal(snap.rows_per_second)) if snap.rows_per_second else ""
         item.setText(4, self.tr("{0} of {1} ({2}){3}").format(number(snap.done), number(snap.total),
                                                               percent(snap.fraction), rate))
@@ -198,6 +202,10 @@ class JobsPanel(QWidget):
                                           and (running or not self.jobs.is_running(job)))
         self.buttons["cancel"].setEnabled(job is not None and state in ("running", "paused", "interrupted",
                                                                          "pending"))
+        can_verify, why_not = self._verify.get(job or "", (False, ""))
+        self.buttons["verify"].setEnabled(can_verify and not running)
+        self.buttons["verify"].setToolTip(why_not if not can_verify else self.tr(
+            "Read the target back at the provider: rows found count as added, rows proven missing are sent again"))
         self.buttons["results"].setEnabled(job is not None)
         self.buttons["report"].setEnabled(job is not None)
 
@@ -213,6 +221,11 @@ class JobsPanel(QWidget):
             self.jobs.resume(job)
         elif key == "cancel":
             self.jobs.cancel(job)
+        elif key == "verify":
+            self._messages.pop(job, None)
+            self._added.pop(job, None)
+            self._verify[job] = (False, "")
+            self.jobs.verify(job)
         elif key == "results":
             self.resultsRequested.emit(job)
         elif key == "report":

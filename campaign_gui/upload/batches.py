@@ -63,6 +63,10 @@ class BatchSource:
         """The open batch holding these rows is settled: on disk they no longer look pending."""
         self._exclude.difference_update(rows)
 
+    def rewind(self) -> None:
+        """Page pending rows from the start again (rows a verification put back to pending)."""
+        self._buffer, self._taken, self._cursor, self._exhausted = [], 0, -1, False
+
     def give_back(self, rows: Sequence[UploadRow]) -> None:
         """These rows go out first again, in this order, ahead of rows given back before."""
         self._requeue.extendleft(reversed(rows))

@@ -7,6 +7,7 @@ The work is done by collaborators the engine wires together for each run:
 - ``Sender`` (sender.py): one batch until it has outcomes (pacing, retries, halving, rate limits);
 - ``ImportJobFlow`` and ``CampaignFlow`` (flows.py): Alohub's import jobs, Dynamic Messaging's create-once;
 - ``Recorder`` (recorder.py): batch states and row outcomes in the journal, one commit per batch;
+- ``Verifier`` (verify.py): after a sending pass, flagged rows read back at the provider and resolved;
 - ``ProgressReporter`` (progress.py): throttled progress snapshots.
 """
 
@@ -19,8 +20,9 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
+from campaign_gui.domain.errors import AuthError, RateLimited
 from campaign_gui.domain.models import RowOutcome, UploadRow
 from campaign_gui.providers.base import Provider, RetryClass
 from campaign_gui.upload.batches import Batch, BatchSource
@@ -31,19 +33,25 @@ from campaign_gui.upload.journal import FINAL_STATES, Journal, JournalError, Jou
 from campaign_gui.upload.pacing import AdaptiveThrottle, Pacer
 from campaign_gui.upload.progress import ProgressCallback, ProgressReporter
 from campaign_gui.upload.recorder import Recorder
+from campaign_gui.upload.retry import full_jitter
 from campaign_gui.upload.sender import (
     AUTH_MESSAGE,
     NOT_ANSWERING_MESSAGE,
     STALL_SECONDS,
+    TRANSIENT,
     UNREACHABLE_MESSAGE,
     Sender,
     crash_point,
 )
+from campaign_gui.upload.verify import PHASE as VERIFY_PHASE
+from campaign_gui.upload.verify import ReadBackFailed, Verifier, VerifyResult
 
 __all__ = ["AUTH_MESSAGE", "AUTO_RESUME_FIRST", "NOT_ANSWERING_MESSAGE", "QUOTA_DEFAULT_WAIT", "STALL_SECONDS",
            "START_SLACK", "UNREACHABLE_MESSAGE", "UploadEngine"]
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 QUOTA_DEFAULT_WAIT = 10.0
 # Pacing marks a start just before calling the provider; encoding the body and the HTTP client's pool take a
@@ -57,6 +65,7 @@ LANES_ENV = "CAMPAIGN_GUI_LANES"
 AUTO_RESUME_FIRST = 15.0  # the window's first probe of a provider that paused a job by not answering
 PROBE_CAP = 300.0  # longest wait between two probes of a provider that does not answer
 PROBING_REASON = "provider unreachable; resuming"
+VERIFY_ROUNDS = 3  # read-back passes per run (each may send proven-absent rows again)
 _UPLOAD_OUTCOMES = (RowOutcome.ADDED, RowOutcome.UPDATED, RowOutcome.SKIPPED, RowOutcome.REJECTED,
                     RowOutcome.FAILED, RowOutcome.NEEDS_VERIFICATION, RowOutcome.PENDING)
 
@@ -112,6 +121,8 @@ class UploadEngine:
         self._current: int | None = None
         self._reporter: ProgressReporter | None = None
         self.target: dict[str, Any] = {}
+        self._verify_rounds = 0
+        self.verified: VerifyResult | None = None  # the last verification pass, if any
 
     # -- control -----------------------------------------------------------------------------------
 
@@ -157,6 +168,9 @@ class UploadEngine:
             await self._set_state("running", "")
             while True:
                 stop = await self._run_batches()
+                if stop is None and await self._verify_pass():  # verification by reading back (verify.py)
+                    continue  # rows proven absent go out again
+                stop = stop or self._control.stop() or self._verify_stop()
                 if (stop is not None and stop.auto and auto_resume_after is not None
                         and self._control.stop_state is None):
                     await self._set_state("paused", stop.message)
@@ -312,6 +326,62 @@ class UploadEngine:
         if retry is RetryClass.NEVER:
             return await self._campaigns.create(batch)
         return await self._jobs.send(batch)
+
+    # -- verification by reading back (verify.py): after each sending pass that left rows flagged ----
+
+    async def _verify_pass(self) -> bool:
+        """Resolve "needs verification" rows by reading the target back; True when some went back to pending."""
+        if self._verify_rounds >= VERIFY_ROUNDS or not self._recorder.counts.get(RowOutcome.NEEDS_VERIFICATION.value):
+            return False
+        self._verify_rounds += 1
+        if self._verify_rounds > 1:  # a provider that keeps losing answers is not hammered
+            await self._control.wait(full_jitter(self._verify_rounds, self._rng), "waiting before checking again")
+        await self._recorder.flush()
+        self._set_phase(VERIFY_PHASE)
+        try:
+            self.verified = await Verifier(self.provider, self.journal, self.job_id, self.target,
+                                           request=self._read_back, db=self._recorder.db,
+                                           counts=self._recorder.counts, changed=self._emit).run()
+        finally:
+            self._set_phase("sending")
+        if not self.verified.resend or self._control.stop_state is not None:
+            return False
+        self._source.rewind()
+        return True
+
+    def _verify_stop(self) -> Stop | None:
+        """A read-back that could not go on (a rejected key, a provider not answering) pauses the job."""
+        failed = self.verified.failed if self.verified is not None else None
+        if failed is None or not failed.pause:
+            return None
+        return Stop("paused", failed.message, auto=failed.auto)
+
+    async def _read_back(self, make: Callable[[], Awaitable[T]]) -> T:
+        """One read-back request, paced, rate-limited and backed off like every other (through the Sender)."""
+        sender = self._sender
+        while True:
+            if self._control.stop_state is not None:
+                raise ReadBackFailed("the import was stopped before the check ended", pause=False)
+            await sender.pace()
+            try:
+                found = await sender.call(make())
+            except RateLimited as exc:
+                sender.rate_limited(exc)
+                continue
+            except AuthError:
+                raise ReadBackFailed(sender.auth_stop().message) from None
+            except TRANSIENT as exc:
+                stop = await sender.failure_wait(exc)
+                if stop is not None:
+                    raise ReadBackFailed(stop.message, auto=stop.auto) from None
+                continue
+            sender.succeeded()
+            return found
+
+    def _set_phase(self, phase: str) -> None:
+        if self._reporter is not None:
+            self._reporter.phase = phase
+        self._emit(force=True)
 
     # -- state, progress, the end -------------------------------------------------------------------
 

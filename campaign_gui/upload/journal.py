@@ -408,6 +408,15 @@ class Journal:
                 yield RowEntry(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]) if r[5] else {}, r[6], r[7], r[8], r[9])
             last = found[-1][0]
 
+    def rows_to_verify(self, job_id: str) -> dict[int, list[UploadRow]]:
+        """The rows still "needs verification", by the batch that sent them (0: no batch recorded)."""
+        found = self._query("SELECT row, phone, name, email, extra, batch_id FROM rows WHERE job_id=? AND"
+                            " outcome='needs_verification' ORDER BY row", (job_id,))
+        by_batch: dict[int, list[UploadRow]] = {}
+        for r in found:
+            by_batch.setdefault(int(r[5] or 0), []).append(_upload_row(r[:5]))
+        return by_batch
+
     def finish_pending(self, job_id: str, outcome: RowOutcome, reason: str) -> int:
         """Give every still-pending row ``outcome`` (a job that ends without sending them)."""
         count = self._query("SELECT COUNT(*) FROM rows WHERE job_id=? AND outcome='pending'", (job_id,))[0][0]

@@ -33,6 +33,7 @@ class ProgressSnapshot:
     message: str = ""
     run_seconds: float = 0.0  # since this run's first snapshot (a resume is a new run)
     run_done: int = 0  # rows settled in this run
+    phase: str = "sending"  # "verifying" while ambiguous rows are read back from the provider
 
     @property
     def fraction(self) -> float:
@@ -59,6 +60,7 @@ class ProgressReporter:
         self._last_emit: float | None = None
         self._history: deque[tuple[float, int]] = deque()
         self._start: tuple[float, int] | None = None  # (time, done) of the first snapshot
+        self.phase = "sending"  # every snapshot carries it; the engine sets "verifying" while reading back
 
     def emit(self, done: int, counts: Mapping[str, int], *, state: str, current_batch: int | None = None,
              waiting_reason: str | None = None, waiting_seconds: float | None = None, message: str = "",
@@ -81,7 +83,7 @@ class ProgressReporter:
             total=self.total, done=done, counts=MappingProxyType(dict(counts)), rows_per_second=rate,
             eta_seconds=eta, current_batch=current_batch, state=state, waiting_reason=waiting_reason,
             waiting_until=time.time() + waiting_seconds if waiting_seconds is not None else None,
-            message=message, run_seconds=now - self._start[0], run_done=done - self._start[1])
+            message=message, run_seconds=now - self._start[0], run_done=done - self._start[1], phase=self.phase)
         self._callback(snapshot)
         return snapshot
 

@@ -124,3 +124,68 @@ def test_resume_refused_when_source_changed(sandbox: Any, data: Path, tmp_path: 
                                                  "--secret-stdin"], stdin=sandbox.secret("alohub"))
     assert code == 2 and "start a new import" in err
     assert set(sandbox.control.ledger("alohub")) == e164(vn_phones(10))
+
+
+def _verify(data: Path, job: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+            secret: str) -> tuple[int, Any, str]:
+    code, out, err = run_cli(monkeypatch, capsys, ["--data-dir", str(data), "jobs", "verify", job, "--json",
+                                                   "--secret-stdin"], stdin=secret)
+    return code, out, err
+
+
+def test_verify_resolves_flagged_rows_by_reading_back(sandbox: Any, data: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A Cellcast batch saved but unanswered while the list cannot be read: flagged, exit 3. `jobs verify`
+    while the list still cannot be read: exit 3 with the reason; once it can: found, added, exit 0."""
+    phones = [f"0400{i:06d}" for i in range(1500)]
+    sandbox.control.fault(provider="cellcast", path="contact/bulk", action="commit_then_500", times=1)
+    sandbox.control.fault(provider="cellcast", path="v2/contact", action="status", status=403, times=-1)
+    code, out = _import(sandbox, data, write_csv(tmp_path / "au.csv", phones), monkeypatch, capsys,
+                        provider="cellcast", target="list=Verify CLI")
+    assert code == 3 and out["needs_verification"] == 1000 and out["added"] == 500
+    job, secret = out["job_id"], sandbox.secret("cellcast")
+
+    code, still, err = _verify(data, job, monkeypatch, capsys, secret)
+    assert code == 3 and still["needs_verification"] == 1000
+    assert "1,000 rows still need verification: could not be checked by reading back" in err
+
+    sandbox.control.clear_faults()
+    code, verified, err = _verify(data, job, monkeypatch, capsys, secret)
+    assert code == 0, err
+    code, shown, _ = run_cli(monkeypatch, capsys, ["--data-dir", str(data), "jobs", "show", job, "--json"])
+    assert set(verified) == set(shown)  # the same fields as `jobs show`
+    assert verified == shown | {"updated_at": verified["updated_at"]}
+    assert (verified["state"], verified["added"], verified["needs_verification"], verified["sent"]) == \
+        ("done", 1500, 0, 1500)
+    assert verified["sent"] == sum(verified[k] for k in ("added", "updated", "skipped", "rejected", "failed",
+                                                           "needs_verification"))
+    posts = sum(n for p, n in sandbox.control.requests("cellcast")["by_path"].items() if p.startswith("POST"))
+    assert posts == 2  # found, never resent
+    assert set(sandbox.control.ledger("cellcast")) == {"+61" + p[1:] for p in phones}
+
+    code, again, err = _verify(data, job, monkeypatch, capsys, secret)
+    assert code == 0 and "nothing to verify" in err and again["added"] == 1500
+
+
+def test_verify_an_unreadable_provider_keeps_rows_and_says_why(sandbox: Any, data: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Stringee cannot be read back: its flagged rows stay as they are, with the reason, exit 3."""
+    from campaign_gui.upload.journal import Journal
+
+    code, out = _import(sandbox, data, write_csv(tmp_path / "vn.csv", vn_phones(10)), monkeypatch, capsys,
+                        provider="stringee", target="campaign=CA100003")
+    assert code == 0
+    journal = Journal.open(data)
+    try:  # as a batch whose answer was lost would leave them
+        rows = [e.row for e in journal.iter_rows(out["job_id"])][:4]
+        journal.resolve_batch(out["job_id"], 1, "needs_verification",
+                              [(r, "needs_verification", "the answer was lost") for r in rows],
+                              counts={"added": 6, "needs_verification": 4})
+    finally:
+        journal.close()
+    code, shown, err = _verify(data, out["job_id"], monkeypatch, capsys, sandbox.secret("stringee"))
+    assert code == 3 and shown["needs_verification"] == 4 and shown["added"] == 6
+    assert "Stringee cannot list a campaign's contacts" in err
+    assert sandbox.control.requests("stringee")["count"] == 1  # nothing sent or read

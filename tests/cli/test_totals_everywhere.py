@@ -65,10 +65,12 @@ def test_totals_agree_for_every_outcome(sandbox: Any, tmp_path: Path, monkeypatc
     data.mkdir()
     seen: Counter[str] = Counter()
 
-    # Cellcast: batch 1 committed then 500 (needs verification); batch 2 partial_success (rejected rows)
+    # Cellcast: batch 1 committed then 500, and the list cannot be read back (needs verification);
+    # batch 2 partial_success (rejected rows)
     au = [f"0400{i:06d}" for i in range(1490)]
     src = write_csv(tmp_path / "cellcast.csv", [*au, au[5], *[f"04{i}x" for i in range(6)]])
     sandbox.control.fault(provider="cellcast", path="contact/bulk", action="commit_then_500", times=1)
+    sandbox.control.fault(provider="cellcast", path="v2/contact", action="status", status=403, times=-1)
     code, out = _import(sandbox, data, monkeypatch, capsys, "cellcast", src, "--target", "list=Totals",
                         "--policy", "include")
     assert code == 3 and out["state"] == "done"

@@ -112,3 +112,18 @@ async def test_every_row_once_whatever_the_size(size: int) -> None:
     source = BatchSource(Pending(40), "j", size)
     rows = [r for b in await drain(source) for r in b]
     assert rows == list(range(2, 42))
+
+
+async def test_rewind_pages_rows_made_pending_again_from_the_start() -> None:
+    """After a verification puts rows back to pending, a rewound source hands them out (new batch ids)."""
+    pending = Pending(12)
+    source = BatchSource(pending, "job1", 10)
+    assert await drain(source) == [list(range(2, 12)), [12, 13]]
+    pending.rows = [r for r in pending.rows if r.index in (3, 4, 12)]  # what the read-back proved absent
+    assert await source.next_batch() is None  # exhausted until rewound
+    before = len(pending.reads)
+    source.rewind()
+    again = await source.next_batch()
+    assert again is not None and numbers(again.rows) == [3, 4, 12] and again.id == 3
+    assert pending.reads[before][0] == -1  # read again from the start
+    assert await source.next_batch() is None

@@ -53,15 +53,20 @@ async def test_commit_then_500_resent_harmlessly(sandbox: Any, tmp_path: Path, p
     assert_invariant(run.summary)
 
 
+def _posts(sandbox: Any, provider: str) -> int:
+    return sum(n for p, n in sandbox.control.requests(provider)["by_path"].items() if p.startswith("POST"))
+
+
 async def test_cellcast_commit_then_500_flagged_not_resent(sandbox: Any, tmp_path: Path) -> None:
+    """Flagged, never resent; then read back: the saved batch is found and counted as added."""
     records = recs("cellcast", 30)
     sandbox.control.fault(provider="cellcast", path=UPLOAD_PATH["cellcast"], action="commit_then_500")
     run = await run_import(sandbox, tmp_path, "cellcast", records, TARGETS["cellcast"], fake_time=FakeTime(),
                            batch_size=10)
-    assert run.summary.needs_verification == 10 and run.summary.added == 20 and run.summary.state == "done"
-    assert sandbox.control.requests("cellcast")["count"] == 3  # never resent
+    assert run.summary.needs_verification == 0 and run.summary.added == 30 and run.summary.state == "done"
+    assert _posts(sandbox, "cellcast") == 3  # never resent
     assert_once(sandbox.control.ledger("cellcast"), records)  # the flagged batch is there once
-    assert run.journal.batches(run.job)[0].state == "needs_verification"
+    assert run.journal.batches(run.job)[0].result["read_back"]["found"] == 10
     assert_invariant(run.summary)
 
 
@@ -222,7 +227,8 @@ async def test_timeout_cause_counts_as_reached(sandbox: Any, tmp_path: Path) -> 
     sandbox.control.fault(provider="cellcast", path=UPLOAD_PATH["cellcast"], action="stall", seconds=3, commit=True)
     run = await run_import(sandbox, tmp_path, "cellcast", records, TARGETS["cellcast"], fake_time=FakeTime(),
                            client_kw={"deadline": 0.5})
-    assert run.summary.needs_verification == 10 and run.summary.added == 0
-    assert run.journal.batches(run.job)[0].state == "needs_verification"
-    assert "check before sending again" in run.outcomes()[2][1]
-    assert sandbox.control.requests("cellcast")["count"] == 1  # never resent
+    # flagged, never resent, then found by reading back (the stall came after the commit)
+    assert run.summary.needs_verification == 0 and run.summary.added == 10
+    assert run.journal.batches(run.job)[0].result["read_back"]["found"] == 10
+    assert _posts(sandbox, "cellcast") == 1  # never resent
+    assert_once(sandbox.control.ledger("cellcast"), records)

@@ -21,19 +21,25 @@ def _closed_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _posts(sandbox: Any) -> int:
+    return sum(n for p, n in sandbox.control.requests("cellcast")["by_path"].items() if p.startswith("POST"))
+
+
 async def test_cellcast_reset_after_commit_is_flagged_not_resent(sandbox: Any, tmp_path: Path) -> None:
-    """The server processed the batch, then the connection was reset: the rows may be saved, so no resend."""
+    """The server processed the batch, then the connection was reset: the rows may be saved, so no resend;
+    reading the list back finds them, so they are added."""
     records = vn_records(30, phone=PHONES["cellcast"])
     sandbox.control.fault(provider="cellcast", path="contact/bulk", action="reset", commit=True)
     run = await run_import(sandbox, tmp_path, "cellcast", records, CELLCAST, fake_time=FakeTime(), batch_size=10)
     s = run.summary
-    assert s.state == "done" and s.needs_verification == 10 and s.added == 20 and s.failed == 0
+    assert s.state == "done" and s.needs_verification == 0 and s.added == 30 and s.failed == 0
     batches = run.journal.batches(run.job)
-    assert batches[0].state == "needs_verification" and batches[0].attempts == 1
+    assert batches[0].state == "done" and batches[0].attempts == 1
+    assert batches[0].result["read_back"] == {"found": 10, "absent": 0, "container": True}
     assert {b.state for b in batches[1:]} == {"done"}
-    assert sandbox.control.requests("cellcast")["count"] == 3  # the reset batch was never sent again
-    flagged = {row for row, (outcome, _) in run.outcomes().items() if outcome == "needs_verification"}
-    assert flagged == set(range(2, 12))  # exactly the first batch's source rows
+    assert _posts(sandbox) == 3  # the reset batch was never sent again
+    verified = {row for row, (_, why) in run.outcomes().items() if why == "found at the provider when read back"}
+    assert verified == set(range(2, 12))  # exactly the first batch's source rows
     assert_once(sandbox.control.ledger("cellcast"), records)  # it was saved, once
     assert_invariant(s)
 
@@ -74,10 +80,13 @@ async def test_stringee_reset_on_reused_connection_is_resent_once(sandbox: Any, 
 
 
 async def test_cellcast_reset_without_commit_is_still_flagged(sandbox: Any, tmp_path: Path) -> None:
-    """A reset after the request was sent cannot be told from one after a commit: flagged, not resent."""
+    """A reset after the request was sent cannot be told from one after a commit: flagged, not resent
+    blindly; reading the list back proves the rows absent, and only then are they sent once more."""
     records = vn_records(10, phone=PHONES["cellcast"])
     sandbox.control.fault(provider="cellcast", path="contact/bulk", action="reset")
     run = await run_import(sandbox, tmp_path, "cellcast", records, CELLCAST, fake_time=FakeTime())
-    assert run.summary.needs_verification == 10 and run.summary.added == 0
-    assert sandbox.control.requests("cellcast")["count"] == 1
-    assert sandbox.control.ledger("cellcast") == {}
+    assert run.summary.needs_verification == 0 and run.summary.added == 10
+    batches = run.journal.batches(run.job)
+    assert batches[0].result["read_back"]["absent"] == 10 and len(batches) == 2
+    assert _posts(sandbox) == 2
+    assert_once(sandbox.control.ledger("cellcast"), records)

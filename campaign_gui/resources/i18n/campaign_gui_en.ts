@@ -946,6 +946,25 @@ The details are in the log in {2}.</source>
         <source>The disk is full: the import was not started and nothing was sent. Free some space, then start the import again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The job&apos;s account no longer exists: add it again, then verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportJobs</name>
+    <message>
+        <source>No row needs verification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} cannot be read back from here: check these rows in its portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job is running: it checks by itself when its batches are sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImportService</name>
@@ -1179,6 +1198,18 @@ The details are in the log in {2}.</source>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the target back at the provider: rows found count as added, rows proven missing are sent again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1681,6 +1712,14 @@ Log: {1}</source>
     </message>
     <message>
         <source>Never retried automatically: a lost answer is checked by listing campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stringee cannot list a campaign&apos;s contacts, so it cannot be checked from here: look in the Stringee portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS.by cannot list a mailing list&apos;s contacts, so it cannot be checked from here: look in the SMS.by portal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2290,6 +2329,38 @@ Log: {1}</source>
         <source>Job {0} is still being created by another import; wait for it to start</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>found at the provider when read back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>found when read back; the provider counted some rows of its batch as already there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the import was stopped before the check ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cellcast can only be read back by list or tag, and this import named neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} refused this row without saying why (it is not in the list when read back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the campaign {0} created (read back): it was left out as invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be checked by reading back: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} kept sending pages: the list could not be read to its end</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RememberDialog</name>
@@ -2771,6 +2842,26 @@ Log: {1}</source>
             <numerusform>Undo: %n contacts deleted.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Verify now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the target back at the provider: rows found count as added, rows proven missing are sent again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the rows that need verification at the provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked: every row is accounted for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked: {0} rows still need verification (see their reason).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewModel</name>
@@ -3199,6 +3290,10 @@ Log: {1}</source>
     </message>
     <message>
         <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking at the provider</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -931,6 +931,25 @@ Chi tiết có trong nhật ký tại {2}.</translation>
         <source>The disk is full: the import was not started and nothing was sent. Free some space, then start the import again.</source>
         <translation>Ổ đĩa đã đầy: lượt nhập chưa bắt đầu và chưa gửi gì cả. Hãy giải phóng dung lượng rồi bắt đầu nhập lại.</translation>
     </message>
+    <message>
+        <source>The job&apos;s account no longer exists: add it again, then verify.</source>
+        <translation>Tài khoản của tác vụ không còn nữa: hãy thêm lại, rồi kiểm tra.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportJobs</name>
+    <message>
+        <source>No row needs verification.</source>
+        <translation>Không có dòng nào cần kiểm tra.</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read back from here: check these rows in its portal.</source>
+        <translation>Không thể đọc lại dữ liệu từ {0} tại đây: hãy kiểm tra các dòng này trên cổng của nhà cung cấp.</translation>
+    </message>
+    <message>
+        <source>The job is running: it checks by itself when its batches are sent.</source>
+        <translation>Tác vụ đang chạy: tác vụ sẽ tự kiểm tra khi đã gửi xong các lô.</translation>
+    </message>
 </context>
 <context>
     <name>ImportService</name>
@@ -1161,6 +1180,18 @@ Chi tiết có trong nhật ký tại {2}.</translation>
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Sổ làm việc Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Verify now</source>
+        <translation>Kiểm tra ngay</translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation>đang kiểm tra</translation>
+    </message>
+    <message>
+        <source>Read the target back at the provider: rows found count as added, rows proven missing are sent again</source>
+        <translation>Đọc lại đích tại nhà cung cấp: các dòng tìm thấy được tính là đã thêm, các dòng chắc chắn bị thiếu sẽ được gửi lại</translation>
     </message>
 </context>
 <context>
@@ -1665,6 +1696,14 @@ Nhật ký: {1}</translation>
     <message>
         <source>Never retried automatically: a lost answer is checked by listing campaigns</source>
         <translation>Không bao giờ tự động thử lại: câu trả lời bị mất được kiểm tra bằng cách liệt kê chiến dịch</translation>
+    </message>
+    <message>
+        <source>Stringee cannot list a campaign&apos;s contacts, so it cannot be checked from here: look in the Stringee portal</source>
+        <translation>Stringee không liệt kê được liên hệ của chiến dịch nên không thể kiểm tra tại đây: hãy xem trên cổng Stringee</translation>
+    </message>
+    <message>
+        <source>SMS.by cannot list a mailing list&apos;s contacts, so it cannot be checked from here: look in the SMS.by portal</source>
+        <translation>SMS.by không liệt kê được liên hệ của danh sách gửi thư nên không thể kiểm tra tại đây: hãy xem trên cổng SMS.by</translation>
     </message>
 </context>
 <context>
@@ -2273,6 +2312,38 @@ Nhật ký: {1}</translation>
         <source>Job {0} is still being created by another import; wait for it to start</source>
         <translation>Lượt nhập {0} vẫn đang được tạo bởi một lần nhập khác; hãy chờ nó bắt đầu</translation>
     </message>
+    <message>
+        <source>found at the provider when read back</source>
+        <translation>đã tìm thấy tại nhà cung cấp khi đọc lại</translation>
+    </message>
+    <message>
+        <source>found when read back; the provider counted some rows of its batch as already there</source>
+        <translation>đã tìm thấy khi đọc lại; nhà cung cấp tính một số dòng trong lô này là đã có sẵn</translation>
+    </message>
+    <message>
+        <source>the import was stopped before the check ended</source>
+        <translation>lần nhập đã dừng trước khi kiểm tra xong</translation>
+    </message>
+    <message>
+        <source>Cellcast can only be read back by list or tag, and this import named neither</source>
+        <translation>Cellcast chỉ đọc lại được theo danh sách hoặc thẻ, mà lần nhập này không chỉ định cái nào</translation>
+    </message>
+    <message>
+        <source>{0} refused this row without saying why (it is not in the list when read back)</source>
+        <translation>{0} đã từ chối dòng này mà không nêu lý do (khi đọc lại, dòng này không có trong danh sách)</translation>
+    </message>
+    <message>
+        <source>not in the campaign {0} created (read back): it was left out as invalid</source>
+        <translation>không có trong chiến dịch mà {0} đã tạo (khi đọc lại): dòng này bị bỏ qua vì không hợp lệ</translation>
+    </message>
+    <message>
+        <source>could not be checked by reading back: {0}</source>
+        <translation>không thể kiểm tra bằng cách đọc lại: {0}</translation>
+    </message>
+    <message>
+        <source>{0} kept sending pages: the list could not be read to its end</source>
+        <translation>{0} gửi trang liên tục: không thể đọc hết danh sách</translation>
+    </message>
 </context>
 <context>
     <name>RememberDialog</name>
@@ -2753,6 +2824,26 @@ Nhật ký: {1}</translation>
             <numerusform>Hoàn tác: đã xóa %n liên hệ.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Verify now</source>
+        <translation>Kiểm tra ngay</translation>
+    </message>
+    <message>
+        <source>Read the target back at the provider: rows found count as added, rows proven missing are sent again</source>
+        <translation>Đọc lại đích tại nhà cung cấp: các dòng tìm thấy được tính là đã thêm, các dòng chắc chắn bị thiếu sẽ được gửi lại</translation>
+    </message>
+    <message>
+        <source>Checking the rows that need verification at the provider…</source>
+        <translation>Đang kiểm tra tại nhà cung cấp các dòng cần kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Checked: every row is accounted for.</source>
+        <translation>Đã kiểm tra: mọi dòng đều đã có kết quả.</translation>
+    </message>
+    <message>
+        <source>Checked: {0} rows still need verification (see their reason).</source>
+        <translation>Đã kiểm tra: vẫn còn {0} dòng cần kiểm tra (xem lý do của từng dòng).</translation>
+    </message>
 </context>
 <context>
     <name>ReviewModel</name>
@@ -3181,6 +3272,10 @@ Nhật ký: {1}</translation>
     <message>
         <source>Pause</source>
         <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <source>Checking at the provider</source>
+        <translation>Đang kiểm tra tại nhà cung cấp</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,10 @@ class ResultsView(QWidget):
         self.undo_button = QPushButton(self)
         self.undo_button.setObjectName("undoImport")
         self.undo_button.clicked.connect(self._confirm_undo)
+        self.verify_button = QPushButton(self)
+        self.verify_button.setObjectName("verifyNow")
+        self.verify_button.clicked.connect(self.verify)
+        self._verifying = False
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setObjectName("resultNote")
@@ -76,6 +80,7 @@ class ResultsView(QWidget):
         tools.addWidget(self.filter)
         tools.addStretch(1)
         tools.addWidget(self.open_button)
+        tools.addWidget(self.verify_button)
         tools.addWidget(self.undo_button)
         tools.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -86,6 +91,7 @@ class ResultsView(QWidget):
         layout.addWidget(self.note)
         self.jobs.reportWritten.connect(self._report_written)
         self.jobs.undoFinished.connect(self._undone)
+        self.jobs.jobFinished.connect(self._job_finished)
         self.jobs.failed.connect(self._failed)
         service.computed.connect(self._loaded)
         self._ticket: int | None = None
@@ -96,6 +102,7 @@ class ResultsView(QWidget):
         self.export_button.setText(self.tr("Export report…"))
         self.open_button.setText(self.tr("Open target"))
         self.undo_button.setText(self.tr("Undo import…"))
+        self.verify_button.setText(self.tr("Verify now"))
         self.undo_button.setToolTip(self.tr("Delete the contacts this import added that are still pending"))
         names = {"all": self.tr("All rows"), "not_added": self.tr("Not added"), "added": self.tr("Added"),
                  "skipped": self.tr("Already there"), "duplicate": self.tr("Duplicates in the file"),
@@ -114,6 +121,7 @@ class ResultsView(QWidget):
         self.job_id = job_id
         self.totals.setText(self.tr("Loading the results…"))
         self.undo_button.hide()
+        self.verify_button.hide()
         jobs = self.jobs
 
         def load() -> tuple[str, JobSummary | None, JobRowsReader, bool]:
@@ -134,7 +142,18 @@ class ResultsView(QWidget):
         self.model.set_reader(reader)
         self._filter()
         self.undo_button.setVisible(can_undo)
+        self._show_verify(summary)
 
+    def _show_verify(self, summary: JobSummary | None) -> None:
+        """"Verify now" is shown while rows need verification; disabled, with the reason, where it cannot run."""
+        flagged = summary is not None and summary.needs_verification > 0
+        self.verify_button.setVisible(flagged)
+        if not flagged or self.job_id is None:
+            return
+        can, why_not = self.jobs.verify_status(self.job_id, {"needs_verification": summary.needs_verification})
+        self.verify_button.setEnabled(can and not self._verifying)
+        self.verify_button.setToolTip(why_not or self.tr(
+            "Read the target back at the provider: rows found count as added, rows proven missing are sent again"))
     def totals_text(self, s: JobSummary) -> str:
         states = {"pending": self.tr("pending"), "running": self.tr("running"), "paused": self.tr("paused"),
                   "interrupted": self.tr("interrupted"), "done": self.tr("done"), "cancelled": self.tr("cancelled"),
@@ -208,6 +227,23 @@ class ResultsView(QWidget):
             self.note.setText(self.tr("Deleting the contacts this import added…"))
             self.jobs.undo(self.job_id)
 
+    def verify(self) -> None:
+        if self.job_id is not None:
+            self._verifying = True
+            self.verify_button.setEnabled(False)
+            self.note.setText(self.tr("Checking the rows that need verification at the provider…"))
+            self.jobs.verify(self.job_id)
+
+    def _job_finished(self, job_id: str, summary: object) -> None:
+        if job_id != self.job_id or not self._verifying:
+            return
+        self._verifying = False
+        left = getattr(summary, "needs_verification", 0)
+        self.note.setText(self.tr("Checked: every row is accounted for.") if not left else
+                          self.tr("Checked: {0} rows still need verification (see their reason).").format(
+                              number(left)))
+        self.show_job(job_id)
+
     def _undone(self, job_id: str, result: object) -> None:
         if job_id != self.job_id:
             return
@@ -225,4 +261,7 @@ class ResultsView(QWidget):
     def _failed(self, key: str, error: UserError) -> None:
         if key == self.job_id:
             self.undo_button.setEnabled(True)
+            if self._verifying:
+                self._verifying = False
+                self.verify_button.setEnabled(True)
             self.note.setText(f"{error.title}: {error.message}")

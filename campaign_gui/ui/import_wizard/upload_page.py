@@ -127,8 +127,9 @@ class UploadPage(QWizardPage):
         self.last = snap
         self.bar.setRange(0, max(1, snap.total))
         self.bar.setValue(snap.done)
-        self.state.setText(self.tr("{0}: {1} of {2} rows").format(self.state_text(snap.state), number(snap.done),
-                                                                    number(snap.total))
+        shown = self.tr("Checking at the provider") if snap.phase == "verifying" and snap.state == "running" \
+            else self.state_text(snap.state)
+        self.state.setText(self.tr("{0}: {1} of {2} rows").format(shown, number(snap.done), number(snap.total))
                            + (self.tr(", batch {0}").format(snap.current_batch) if snap.current_batch else ""))
         rate = self.tr("{0} rows/s").format(decimal(snap.rows_per_second)) if snap.rows_per_second else \
             self.tr("speed unknown yet")
