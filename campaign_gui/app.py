@@ -86,6 +86,7 @@ def run(argv: Sequence[str], on_first_paint: FirstPaintHook | None = None,
     app = QApplication.instance() or QApplication([sys.argv[0], *_qt_args(argv)])
     assert isinstance(app, QApplication)
     app.setApplicationName("campaign-gui")
+    app.setDesktopFileName("campaign-gui")  # Wayland app id: the launcher entry and its icon
     app.setOrganizationName("CampaignManager")
     from campaign_gui.ui.single_instance import InstanceServer, hand_over, local_paths, server_name
 
