@@ -196,6 +196,8 @@ def _run_window(app, settings, data_dir: Path, args: argparse.Namespace, started
 
     if instance is not None:
         instance.filesReceived.connect(files_handed_over)
+    file_opener = _file_open_filter(files_handed_over)  # macOS: Finder's "Open With" and drops on the Dock icon
+    app.installEventFilter(file_opener)
 
     def request_quit() -> None:
         support = getattr(window, "import_support", None)
@@ -230,8 +232,33 @@ def _run_window(app, settings, data_dir: Path, args: argparse.Namespace, started
     finally:
         on_display_lost(None)
         quit_signals.uninstall()
+        app.removeEventFilter(file_opener)
     window.deleteLater()
     return code
+
+
+def _file_open_filter_class() -> Any:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QFileOpenEvent
+
+    class FileOpenFilter(QObject):
+        """Turns the QFileOpenEvent macOS sends for documents into an import of that file."""
+
+        def __init__(self, open_files: Callable[[list[str]], None]) -> None:
+            super().__init__()
+            self.open_files = open_files
+
+        def eventFilter(self, obj: Any, event: Any) -> bool:
+            if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+                self.open_files([event.file()])
+                return True
+            return False
+
+    return FileOpenFilter
+
+
+def _file_open_filter(open_files: Callable[[list[str]], None]) -> Any:
+    return _file_open_filter_class()(open_files)
 
 
 def _install_imports(window: Any, services: Any, *, ask_resume: bool) -> Any:
