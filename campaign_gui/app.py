@@ -32,7 +32,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--scheme", choices=("system", "light", "dark"), help="override the saved colours")
     parser.add_argument("--debug", action="store_true", help="log at DEBUG level")
     ours, _qt = split_qt_args(argv)
-    args, _unknown = parser.parse_known_args(ours)
+    args, _unknown = parser.parse_known_intermixed_args(ours)  # files before and after options
     return args
 
 
