@@ -57,8 +57,23 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
     return path
 
 
+# Qt ends the process right after these warnings (exit(1) in its xcb/Wayland plugin): the last chance to close.
+DISPLAY_LOST = ("The X11 connection broke", "The Wayland connection broke", "Wayland connection broke")
+_display_lost: list[Callable[[], None]] = []
+
+
+def on_display_lost(hook: Callable[[], None] | None) -> None:
+    """Run ``hook`` (synchronously, from the message handler) when Qt reports the display connection lost."""
+    _display_lost.clear()
+    if hook is not None:
+        _display_lost.append(hook)
+
+
 def qt_message_handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
     qt_logger.log(_QT_LEVELS.get(mode, logging.WARNING), "%s", message)
+    if _display_lost and any(text in message for text in DISPLAY_LOST):
+        hook = _display_lost.pop()
+        hook()
 
 
 def install_qt_message_handler() -> None:

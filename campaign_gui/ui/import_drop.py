@@ -153,6 +153,7 @@ class ImportSupport(QObject):
         wizard.finished.connect(lambda _r, w=wizard: self._wizard_closed(w))
         wizard.currentIdChanged.connect(lambda page, w=wizard: self._wizard_page(w, page))
         self.wizards.append(wizard)
+        logger.info("import wizard opened%s", f" on {Path(path).name}" if path else "")
         wizard.show()
         self.wizardOpened.emit(wizard)
         return wizard
@@ -346,6 +347,28 @@ class ImportSupport(QObject):
                 self.window.close()
 
         asyncio.get_event_loop().create_task(stop(), name="import-shutdown")
+
+    def quit_without_asking(self) -> None:
+        """SIGTERM, logout: what "Stop and quit" does, without the question (an open question is dropped)."""
+        if self.box is not None:
+            self.box.done(QMessageBox.StandardButton.Cancel)
+            self.box = None
+        if self.jobs.running():
+            if not self._closing:
+                self._shutdown_then_close()
+        else:
+            self.window.close()
+
+    def close_now(self) -> None:
+        """The display is gone and the process ends when this returns: interrupt the imports, close the
+        journal, stop the reading child (no event loop runs any more)."""
+        self._may_close = True
+        for live in list(getattr(self.jobs, "_live", {}).values()):
+            engine = getattr(live, "engine", None)
+            if engine is not None:
+                engine.interrupt()
+        self.service.shutdown()
+        self.jobs.close()
 
     def _window_closed(self) -> None:
         for wizard in list(self.wizards):
