@@ -219,6 +219,10 @@ class BrowseService(QObject):
         ident, name = ident.strip(), name.strip()
         if kind is None or not (ident or name):
             return None
+        from campaign_gui.services.target_choices import check_remembered_id  # imports this module
+
+        if check_remembered_id(self.info_for(account), ident) is not None:
+            return None  # the provider would refuse it: the dialog said why
         item = {"id": ident or name, "name": name}
         self._accounts.store.remember(account.id, kind, item)
         return self._remembered_node(account, kind, item)

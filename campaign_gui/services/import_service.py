@@ -139,6 +139,7 @@ class ImportService(QObject):
         self.data_dir = Path(data_dir)
         self.accounts = accounts  # services.accounts.AccountService
         self.jobs = jobs  # services.import_jobs.ImportJobService
+        self.choices: Any = None  # services.target_choices.TargetChoices (set by import_setup)
         self.memory = MappingMemory(self.data_dir)
         self.worker = ImportWorker(use_process)
         self._tasks = TaskOwner("import")
@@ -279,6 +280,8 @@ class ImportService(QObject):
 
     def shutdown(self) -> None:
         self._tasks.cancel_all()
+        if self.choices is not None:
+            self.choices.shutdown()
         self._poll.stop()
         self.worker.shutdown()
         thaw_heap()

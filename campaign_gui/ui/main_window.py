@@ -10,7 +10,8 @@ from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, Qt, QTime
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
-from campaign_gui.domain.models import Account, ProviderId
+from campaign_gui.domain.models import Account
+from campaign_gui.services.target_choices import remembered_id_problem
 from campaign_gui.services.browse import NodeKind, NodeRef, remember_kind, scope_for, shows_contacts, target_for
 from campaign_gui.services.contacts import ContactView
 from campaign_gui.services.container import AppServices
@@ -25,9 +26,6 @@ from campaign_gui.ui.jobs_area import JobsArea
 from campaign_gui.ui.remember_dialog import RememberDialog
 from campaign_gui.ui.settings_dialog import SettingsDialog
 
-# Campaign ids a provider's documents show (Stringee: "CA123456", "CA7HIODJ"): anything else is refused
-# when added by hand, instead of being kept until an import fails.
-CAMPAIGN_ID_FORMS: dict[ProviderId, tuple[str, str]] = {ProviderId.STRINGEE: (r"CA[0-9A-Z]{2,}", "CA7HIODJ")}
 
 
 class MainWindow(QMainWindow):
@@ -314,9 +312,7 @@ class MainWindow(QMainWindow):
         info = self.services.browse.info_for(account)
         kind = remember_kind(info) or "campaign"
         hint = provider_text(info.notes.get("list_campaigns" if kind == "campaign" else "list_contact_lists", ""))
-        pattern, example = CAMPAIGN_ID_FORMS.get(account.provider, (None, ""))
-        dialog = RememberDialog(kind, hint, self, id_pattern=pattern if kind == "campaign" else None,
-                                id_example=example)
+        dialog = RememberDialog(kind, hint, self, check=lambda ident: remembered_id_problem(info, ident))
         dialog.chosen.connect(lambda ident, name: self._remembered(account, ident, name))
         self._dialog = dialog
         dialog.open()

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 
 class RememberDialog(QDialog):
-    """Emits ``chosen(id, name)``; at least one of them is non-empty."""
+    """Emits ``chosen(id, name)``; at least one of them is non-empty. ``check(id)`` says why the provider would
+    refuse an id ('' when it would not): such an id is not accepted (OK stays disabled, the reason shown)."""
 
     chosen = Signal(str, str)
 
-    def __init__(self, kind: str, hint: str, parent: QWidget | None = None, id_pattern: str | None = None,
-                 id_example: str = "") -> None:
+    def __init__(self, kind: str, hint: str, parent: QWidget | None = None,
+                 check: Callable[[str], str] | None = None) -> None:
         super().__init__(parent)
-        self._pattern = re.compile(id_pattern) if id_pattern else None
-        self._example = id_example
+        self.check = check
         is_campaign = kind == "campaign"
         self.setWindowTitle(self.tr("Add campaign") if is_campaign else self.tr("Add contact list"))
         self.ident = QLineEdit(self)
@@ -26,13 +26,13 @@ class RememberDialog(QDialog):
         self.name.setPlaceholderText(self.tr("optional") if is_campaign else self.tr("list name"))
         explanation = QLabel(hint, self)
         explanation.setWordWrap(True)
-        self.problem = QLabel(self)  # why the id cannot be right, said before it is kept
+        self.problem = QLabel(self)  # why the provider would refuse the id, said before it is kept
         self.problem.setObjectName("idProblem")
         self.problem.setWordWrap(True)
         self.problem.hide()
         self.checked_later = QLabel(self.tr("The provider checks the id with the first batch of an import."), self)
         self.checked_later.setWordWrap(True)
-        self.checked_later.setVisible(self._pattern is not None)
+        self.checked_later.setVisible(check is not None and is_campaign)
         form = QFormLayout()
         form.addRow(self.tr("ID:"), self.ident)
         form.addRow(self.tr("Name:"), self.name)
@@ -51,14 +51,13 @@ class RememberDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        ident = self.ident.text().strip()
-        ok = bool(ident or self.name.text().strip())
-        wrong = self._pattern is not None and not self._pattern.fullmatch(ident)
-        if wrong and ident:
-            self.problem.setText(self.tr("“{0}” is not a campaign id of this provider: its ids look like {1}.")
-                                 .format(ident, self._example))
-        self.problem.setVisible(wrong and bool(ident))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok and not wrong)
+        # a name alone becomes the id (a Cellcast list): it must then be an id the provider accepts
+        wanted = self.ident.text().strip() or self.name.text().strip()
+        problem = self.check(wanted) if self.check is not None else ""
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        ok = bool(self.ident.text().strip() or self.name.text().strip()) and not problem
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def _ok(self) -> None:
         if not self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():

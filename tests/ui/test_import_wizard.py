@@ -114,7 +114,7 @@ def test_each_page_shows_what_the_file_holds(services: AppServices, service: Imp
     review.policy_buttons[review.draft.policy.DROP].setChecked(True)
     wizard_next(qtbot, wizard)
     target = wizard.target_page
-    assert target.editors["campaign"].text() == "1042" and target.editors["list"].text() == "501"
+    assert target.editors["campaign"].value() == "1042" and target.editors["list"].value() == "501"  # pickers
     target.editors["list_name"].setText("Both")
     assert not target.isComplete() and "not both" in target.problem.text()
     target.editors["list_name"].setText("")

@@ -361,3 +361,20 @@ def test_removing_every_account_says_what_to_do(window: MainWindow, qtbot: QtBot
         window.services.accounts.remove(account.id)
     assert tree_texts(window) == []
     assert "Add account" in window.pane.hint.text()
+
+
+def test_add_campaign_by_id_refuses_an_id_stringee_would_refuse(window: MainWindow, qtbot: QtBot) -> None:
+    """NOPE-123 is not kept (it used to be, until an import failed): OK stays disabled and the reason is shown."""
+    account = next(a for a in window.services.accounts.accounts() if a.provider.value == "stringee")
+    window.tree.rememberRequested.emit(account.id)
+    dialog = window._dialog
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.ident.setText("NOPE-123")
+    assert not ok.isEnabled()
+    assert "CA100001" in dialog.problem.text() and "NOPE-123" in dialog.problem.text()
+    dialog._ok()  # even pressed through Enter, nothing is kept
+    assert window.services.accounts.store.remembered(account.id, "campaign") == []
+    assert window.services.browse.remember(account, "NOPE-123", "x") is None  # nor through the service
+    dialog.ident.setText("CA100002")
+    assert ok.isEnabled() and not dialog.problem.isVisible()
+    dialog.reject()

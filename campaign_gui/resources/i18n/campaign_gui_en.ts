@@ -3124,6 +3124,25 @@ Log: {1}</source>
     </message>
 </context>
 <context>
+    <name>TargetChoices</name>
+    <message>
+        <source>Stringee campaign ids start with CA followed by letters and digits, such as CA100001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alohub ids are whole numbers, such as 1042.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS.by mailing list ids are whole numbers, such as 101.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is not an id {1} accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TargetPage</name>
     <message>
         <source>Target</source>
@@ -3135,6 +3154,18 @@ Log: {1}</source>
     </message>
     <message>
         <source>Start import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} cannot list its campaigns: these are the campaigns you added by id, under the names you gave them. The first batch of the import checks that the campaign exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each import creates a new campaign. Pick an earlier one to copy its sender and message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3167,6 +3198,88 @@ Log: {1}</source>
     </message>
     <message>
         <source>Give either an existing list id or a new list name, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TargetPicker</name>
+    <message>
+        <source>Search by name or id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign id, e.g. CA100001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New list name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New tag name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>id {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new: created by the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to choose from yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing matches “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} shown; scroll down for more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the names: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the list “{0}”…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

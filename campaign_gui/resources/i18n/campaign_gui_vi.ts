@@ -3105,6 +3105,25 @@ Nhật ký: {1}</translation>
     </message>
 </context>
 <context>
+    <name>TargetChoices</name>
+    <message>
+        <source>Stringee campaign ids start with CA followed by letters and digits, such as CA100001.</source>
+        <translation>Mã chiến dịch Stringee bắt đầu bằng CA, theo sau là chữ và số, ví dụ CA100001.</translation>
+    </message>
+    <message>
+        <source>Alohub ids are whole numbers, such as 1042.</source>
+        <translation>Mã Alohub là số nguyên, ví dụ 1042.</translation>
+    </message>
+    <message>
+        <source>SMS.by mailing list ids are whole numbers, such as 101.</source>
+        <translation>Mã danh sách gửi của SMS.by là số nguyên, ví dụ 101.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not an id {1} accepts.</source>
+        <translation>“{0}” không phải là mã mà {1} chấp nhận.</translation>
+    </message>
+</context>
+<context>
     <name>TargetPage</name>
     <message>
         <source>Target</source>
@@ -3117,6 +3136,18 @@ Nhật ký: {1}</translation>
     <message>
         <source>Start import</source>
         <translation>Bắt đầu nhập</translation>
+    </message>
+    <message>
+        <source>{0} cannot list its campaigns: these are the campaigns you added by id, under the names you gave them. The first batch of the import checks that the campaign exists.</source>
+        <translation>{0} không cho phép liệt kê chiến dịch: đây là các chiến dịch bạn đã thêm theo mã, với tên bạn đã đặt. Đợt gửi đầu tiên của lần nhập sẽ kiểm tra chiến dịch có tồn tại không.</translation>
+    </message>
+    <message>
+        <source>Each import creates a new campaign. Pick an earlier one to copy its sender and message.</source>
+        <translation>Mỗi lần nhập tạo một chiến dịch mới. Chọn một chiến dịch trước đây để chép người gửi và nội dung tin nhắn.</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>Dựa trên</translation>
     </message>
     <message>
         <source>Account: {0} ({1})</source>
@@ -3149,6 +3180,87 @@ Nhật ký: {1}</translation>
     <message>
         <source>Give either an existing list id or a new list name, not both.</source>
         <translation>Hãy nhập mã danh sách có sẵn hoặc tên danh sách mới, không nhập cả hai.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetPicker</name>
+    <message>
+        <source>Search by name or id</source>
+        <translation>Tìm theo tên hoặc mã</translation>
+    </message>
+    <message>
+        <source>Campaign id, e.g. CA100001</source>
+        <translation>Mã chiến dịch, ví dụ CA100001</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>Tên (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Add campaign</source>
+        <translation>Thêm chiến dịch</translation>
+    </message>
+    <message>
+        <source>New list name</source>
+        <translation>Tên danh sách mới</translation>
+    </message>
+    <message>
+        <source>Create list</source>
+        <translation>Tạo danh sách</translation>
+    </message>
+    <message>
+        <source>New tag name</source>
+        <translation>Tên thẻ mới</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>Thêm thẻ</translation>
+    </message>
+    <message>
+        <source>Add list</source>
+        <translation>Thêm danh sách</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n liên hệ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>id {0}</source>
+        <translation>mã {0}</translation>
+    </message>
+    <message>
+        <source>new: created by the import</source>
+        <translation>mới: được tạo khi nhập</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <source>Nothing to choose from yet.</source>
+        <translation>Chưa có mục nào để chọn.</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{0}”.</source>
+        <translation>Không có mục nào khớp với “{0}”.</translation>
+    </message>
+    <message>
+        <source>{0} shown; scroll down for more.</source>
+        <translation>Đang hiện {0}; cuộn xuống để xem thêm.</translation>
+    </message>
+    <message>
+        <source>{0} shown.</source>
+        <translation>Đang hiện {0}.</translation>
+    </message>
+    <message>
+        <source>Could not load the names: {0}</source>
+        <translation>Không tải được danh sách tên: {0}</translation>
+    </message>
+    <message>
+        <source>Creating the list “{0}”…</source>
+        <translation>Đang tạo danh sách “{0}”…</translation>
     </message>
 </context>
 <context>

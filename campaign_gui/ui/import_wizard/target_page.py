@@ -17,14 +17,19 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from campaign_gui.domain.models import Account, ProviderId
 from campaign_gui.providers.base import TargetSpec
+from campaign_gui.services.browse import remember_kind
 from campaign_gui.services.import_service import ImportService
+from campaign_gui.services.target_choices import Choice, remembered_id_problem
 from campaign_gui.services.texts import number
 from campaign_gui.ui.import_wizard.draft import ImportDraft
+from campaign_gui.ui.import_wizard.target_picker import TargetPicker
 
 
 class TargetPage(QWizardPage):
-    """A form built from ``ProviderInfo.targets``: ids, a new list name, lists/tags, sender/message/start."""
+    """A form built from ``ProviderInfo.targets``: campaigns and lists picked by name (``TargetPicker``), a new
+    list typed in place, sender/message/start. Dynamic Messaging also offers its earlier campaigns as templates."""
 
     def __init__(self, service: ImportService, draft: ImportDraft) -> None:
         super().__init__()
@@ -49,12 +54,36 @@ class TargetPage(QWizardPage):
         self.editors: dict[str, QWidget] = {}
         self.specs: dict[str, TargetSpec] = {}
         self._targets: tuple[TargetSpec, ...] = ()
+        self.pickers: dict[str, TargetPicker] = {}
+        self.template: TargetPicker | None = None  # Dynamic Messaging: an earlier campaign to start from
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Target"))
         self.setSubTitle(self.tr("Where the contacts go. The upload starts when you press “Start import”."))
         self.setButtonText(self.wizard_button(), self.tr("Start import"))
+        for picker in self.all_pickers():
+            picker.retranslate()
+        self._note_texts()
+
+    def all_pickers(self) -> list[TargetPicker]:
+        return [*self.pickers.values(), *([self.template] if self.template is not None else [])]
+
+    def _note_texts(self) -> None:
+        picker = self.pickers.get("campaign")
+        if picker is not None and picker.new_item == "remember":
+            picker.note.setText(self.tr("{0} cannot list its campaigns: these are the campaigns you added by id, "
+                                        "under the names you gave them. The first batch of the import checks that "
+                                        "the campaign exists.").format(picker.choices.info_for(picker.account)
+                                                                       .display_name))
+            picker.note.show()
+        if self.template is not None:
+            self.template.note.setText(self.tr("Each import creates a new campaign. Pick an earlier one to copy its "
+                                               "sender and message."))
+            self.template.note.show()
+        label = self.form.labelForField(self.template) if self.template is not None else None
+        if isinstance(label, QLabel):
+            label.setText(self.tr("Start from"))
 
     @staticmethod
     def wizard_button() -> Any:
@@ -66,12 +95,22 @@ class TargetPage(QWizardPage):
         account = self.draft.account
         while self.form.rowCount():
             self.form.removeRow(0)
+        for picker in self.all_pickers():
+            picker.deleteLater()
         self.editors.clear()
         self.specs.clear()
+        self.pickers.clear()
+        self.template = None
         if account is None:
             return
         info = self.service.info_for(account)
         self._targets = info.targets
+        if info.id is ProviderId.DYNMSG and self.service.choices is not None:
+            self.template = TargetPicker(self.service.choices, account, "campaign", paged=True, parent=self.form_host)
+            self.template.setObjectName("targetTemplate")
+            self.template.picked.connect(self._use_template)
+            self.form.addRow(self.tr("Start from"), self.template)
+            self.template.load()
         self.account_label.setText(self.tr("Account: {0} ({1})").format(account.name, info.display_name))
         for spec in info.targets:
             editor = self._editor(spec, self.draft.target.get(spec.key))
@@ -82,6 +121,8 @@ class TargetPage(QWizardPage):
             self.form.addRow(label, editor)
             self.editors[spec.key] = editor
             self.specs[spec.key] = spec
+        self._start_pickers()
+        self._note_texts()
         result = self.draft.result
         if result is not None:
             policy = {"drop": self.tr("invalid rows skipped"), "block": self.tr("invalid rows block the import"),
@@ -97,7 +138,67 @@ class TargetPage(QWizardPage):
         extra = result.invalid if self.draft.policy.value == "include" else 0
         return result.valid + result.fixed + extra
 
+    def _picker(self, account: Account, spec: TargetSpec, value: Any) -> TargetPicker | None:
+        """A campaign, list or tag picked by name, where the service can say which ones exist."""
+        choices = self.service.choices
+        if choices is None or spec.key not in ("campaign", "list", "tag"):
+            return None
+        info = self.service.info_for(account)
+        if spec.key == "campaign" and info.id is ProviderId.DYNMSG:
+            return None
+        if spec.key == "campaign":
+            new_item = "remember" if remember_kind(info) == "campaign" else ""
+            picker = TargetPicker(choices, account, "campaign", paged=info.capabilities.list_campaigns,
+                                  new_item=new_item, parent=self.form_host)
+        elif info.id is ProviderId.CELLCAST:
+            picker = TargetPicker(choices, account, spec.key, multiple=True, new_item="name", parent=self.form_host)
+        else:
+            new_item = "create" if info.capabilities.create_contact_list else ""
+            picker = TargetPicker(choices, account, spec.key, new_item=new_item, parent=self.form_host)
+        picker.set_value(value)
+        picker.changed.connect(self._changed)
+        self.pickers[spec.key] = picker
+        return picker
+
+    def _start_pickers(self) -> None:
+        campaign = self.pickers.get("campaign")
+        if campaign is not None:
+            campaign.load()
+        lists = self.pickers.get("list")
+        if lists is not None:
+            if campaign is not None:  # Alohub: the lists of the chosen campaign
+                campaign.changed.connect(self._campaign_changed)
+                lists.load(str(campaign.value() or "") or None)
+            else:
+                lists.load()
+        if "tag" in self.pickers:
+            self.pickers["tag"].load()
+        new_list = self.editors.get("list_name")
+        if lists is not None and isinstance(new_list, QLineEdit):
+            lists.picked.connect(lambda _choice: new_list.clear())  # Ctrl+click deselects a list for a new name
+
+    def _campaign_changed(self) -> None:
+        campaign, lists = self.pickers.get("campaign"), self.pickers.get("list")
+        if campaign is None or lists is None:
+            return
+        wanted = str(campaign.value() or "") or None
+        if wanted != lists.parent_id:
+            lists.clear_selection()
+            lists.load(wanted)
+
+    def _use_template(self, choice: Choice) -> None:
+        """Dynamic Messaging: copy an earlier campaign's sender and message."""
+        sender, message = self.editors.get("sender"), self.editors.get("message")
+        if isinstance(sender, QLineEdit) and choice.get("sender"):
+            sender.setText(str(choice.get("sender")))
+        if isinstance(message, QPlainTextEdit) and choice.get("message"):
+            message.setPlainText(str(choice.get("message")))
+
     def _editor(self, spec: TargetSpec, value: Any) -> QWidget:
+        account = self.draft.account
+        picker = self._picker(account, spec, value) if account is not None else None
+        if picker is not None:
+            return picker
         if spec.key == "start":
             edit = QDateTimeEdit(self.form_host)
             edit.setCalendarPopup(True)
@@ -136,6 +237,10 @@ class TargetPage(QWizardPage):
                 text = editor.toPlainText().strip()
                 if text:
                     out[key] = text
+            elif isinstance(editor, TargetPicker):
+                chosen = editor.value()
+                if chosen:
+                    out[key] = chosen
             elif isinstance(editor, QCheckBox):
                 if editor.isChecked():
                     out[key] = "true"
@@ -156,6 +261,11 @@ class TargetPage(QWizardPage):
             return self.tr("Fill in: {0}.").format(", ".join(missing))
         if target.get("list") and target.get("list_name") and "list_name" in self.specs:
             return self.tr("Give either an existing list id or a new list name, not both.")
+        campaign = self.pickers.get("campaign")
+        if campaign is not None and campaign.new_item == "remember" and self.draft.account is not None:
+            problem = remembered_id_problem(self.service.info_for(self.draft.account), str(target.get("campaign", "")))
+            if problem:
+                return problem
         return ""
 
     def _changed(self) -> None:
