@@ -11,11 +11,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from campaign_gui.domain.models import Account
-from campaign_gui.services.target_choices import remembered_id_problem
 from campaign_gui.services.browse import NodeKind, NodeRef, remember_kind, scope_for, shows_contacts, target_for
 from campaign_gui.services.contacts import ContactView
 from campaign_gui.services.container import AppServices
 from campaign_gui.services.errors import UserError
+from campaign_gui.services.target_choices import remembered_id_problem
 from campaign_gui.ui.account_dialog import AccountDialog, provider_text
 from campaign_gui.ui.account_tree import AccountTreeView
 from campaign_gui.ui.contact_actions import ContactActions

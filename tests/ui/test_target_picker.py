@@ -19,13 +19,18 @@ from campaign_gui.ui.import_wizard.wizard import ImportWizard, PageId
 
 
 @pytest.fixture
-def service(services: AppServices) -> Iterator[ImportService]:
-    languages = LanguageManager()
-    languages.apply("en")  # as the app does: English plural forms come from its catalogue
+def languages() -> Iterator[LanguageManager]:
+    manager = LanguageManager()
+    manager.apply("en")  # as the app does: English plural forms come from its catalogue
+    yield manager
+    manager.apply("en")
+
+
+@pytest.fixture
+def service(services: AppServices, languages: LanguageManager) -> Iterator[ImportService]:
     built = make_service(services)
     yield built
     close_service(built)
-    del languages
 
 
 def open_target_page(qtbot: QtBot, service: ImportService, services: AppServices, sandbox: Any, tmp_path: Path,
@@ -165,3 +170,19 @@ def test_stringee_offers_the_campaigns_added_before_by_their_names(
     picker.new_button.click()
     assert page.target() == {"campaign": "CA100001"}
     assert [i["id"] for i in services.accounts.store.remembered(account.id, "campaign")] == ["CA100001", "CA100002"]
+
+
+def test_the_picker_in_vietnamese_and_after_a_live_switch(
+        qtbot: QtBot, service: ImportService, services: AppServices, sandbox: Any, tmp_path: Path,
+        languages: LanguageManager) -> None:
+    wizard = open_target_page(qtbot, service, services, sandbox, tmp_path, "smsby", {"list": "101"})
+    page = wizard.target_page
+    picker = page.pickers["list"]
+    qtbot.waitUntil(lambda: loaded(picker), timeout=10_000)
+    languages.apply("vi")
+    qtbot.waitUntil(lambda: page.form.labelForField(picker).text() == "Danh sách gửi *", timeout=5_000)
+    assert rows(picker)[0] == "Клиенты Минск — 60 liên hệ  ·  mã 101"
+    assert picker.search.placeholderText() == "Tìm theo tên hoặc mã"
+    assert picker.status.text() == "Đang hiện 2." and picker.new_button.text() == "Tạo danh sách"
+    picker.search.setText("không có")
+    assert picker.status.text() == "Không có mục nào khớp với “không có”."

@@ -3193,6 +3193,26 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailing list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Fill in: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3208,7 +3228,7 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Campaign id, e.g. CA100001</source>
+        <source>Id, e.g. CA100001</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3174,6 +3174,26 @@ Nhật ký: {1}</translation>
         <translation>Sẽ gửi {0} dòng ({1}).</translation>
     </message>
     <message>
+        <source>Campaign</source>
+        <translation>Chiến dịch</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Thẻ</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Danh sách</translation>
+    </message>
+    <message>
+        <source>Mailing list</source>
+        <translation>Danh sách gửi</translation>
+    </message>
+    <message>
+        <source>Contact list</source>
+        <translation>Danh sách liên hệ</translation>
+    </message>
+    <message>
         <source>Fill in: {0}.</source>
         <translation>Hãy điền: {0}.</translation>
     </message>
@@ -3189,8 +3209,8 @@ Nhật ký: {1}</translation>
         <translation>Tìm theo tên hoặc mã</translation>
     </message>
     <message>
-        <source>Campaign id, e.g. CA100001</source>
-        <translation>Mã chiến dịch, ví dụ CA100001</translation>
+        <source>Id, e.g. CA100001</source>
+        <translation>Mã, ví dụ CA100001</translation>
     </message>
     <message>
         <source>Name (optional)</source>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -64,7 +64,20 @@ class TargetPage(QWizardPage):
         self.setButtonText(self.wizard_button(), self.tr("Start import"))
         for picker in self.all_pickers():
             picker.retranslate()
+        for key, editor in self.editors.items():  # a live language switch renames the rows too
+            label = self.form.labelForField(editor)
+            spec = self.specs[key]
+            if isinstance(label, QLabel):
+                text = self._label(spec) + (" *" if spec.required else "")
+                if spec.multiple and not isinstance(editor, TargetPicker):
+                    text += " " + self.tr("(comma-separated)")
+                label.setText(text)
         self._note_texts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def all_pickers(self) -> list[TargetPicker]:
         return [*self.pickers.values(), *([self.template] if self.template is not None else [])]
@@ -115,8 +128,8 @@ class TargetPage(QWizardPage):
         for spec in info.targets:
             editor = self._editor(spec, self.draft.target.get(spec.key))
             editor.setObjectName(f"target_{spec.key}")
-            label = QCoreApplication.translate("ProviderText", spec.label) + (" *" if spec.required else "")
-            if spec.multiple:
+            label = self._label(spec) + (" *" if spec.required else "")
+            if spec.multiple and not isinstance(editor, TargetPicker):
                 label += " " + self.tr("(comma-separated)")
             self.form.addRow(label, editor)
             self.editors[spec.key] = editor
@@ -159,6 +172,20 @@ class TargetPage(QWizardPage):
         picker.changed.connect(self._changed)
         self.pickers[spec.key] = picker
         return picker
+
+    def _label(self, spec: TargetSpec) -> str:
+        """A picker's row is named by what is picked ("Campaign"), not by the id the provider wants."""
+        if spec.key in self.pickers:
+            account = self.draft.account
+            provider = self.service.info_for(account).id if account is not None else None
+            if spec.key == "campaign":
+                return self.tr("Campaign")
+            if spec.key == "tag":
+                return self.tr("Tags")
+            if provider is ProviderId.CELLCAST:
+                return self.tr("Lists")
+            return self.tr("Mailing list") if provider is ProviderId.SMSBY else self.tr("Contact list")
+        return QCoreApplication.translate("ProviderText", spec.label)
 
     def _start_pickers(self) -> None:
         campaign = self.pickers.get("campaign")
@@ -256,7 +283,7 @@ class TargetPage(QWizardPage):
 
     def problem_text(self) -> str:
         target = self.target()
-        missing = [QCoreApplication.translate("ProviderText", self.specs[k].label) for k, s in self.specs.items() if s.required and not target.get(k)]
+        missing = [self._label(s) for k, s in self.specs.items() if s.required and not target.get(k)]
         if missing:
             return self.tr("Fill in: {0}.").format(", ".join(missing))
         if target.get("list") and target.get("list_name") and "list_name" in self.specs:

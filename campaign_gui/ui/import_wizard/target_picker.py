@@ -36,7 +36,7 @@ class ChoiceModel(QAbstractListModel):
         self.checked: list[str] = []
         self.search = ""
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.shown)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -128,7 +128,8 @@ class TargetPicker(QWidget):
         self.view.setObjectName("pickerList")
         self.view.setModel(self.model)
         self.view.setUniformItemSizes(True)
-        self.view.setMinimumHeight(110)
+        self.view.setMinimumHeight(90)
+        self.view.setMaximumHeight(150)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection if multiple
                                    else QAbstractItemView.SelectionMode.SingleSelection)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
@@ -154,8 +155,8 @@ class TargetPicker(QWidget):
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("pickerNewButton")
         row = QHBoxLayout()
-        row.addWidget(self.new_id, 1)
-        row.addWidget(self.new_name, 2)
+        row.addWidget(self.new_id, 2)
+        row.addWidget(self.new_name, 3)
         row.addWidget(self.new_button)
         layout.addLayout(row)
         self.new_id.setVisible(new_item == "remember")
@@ -174,7 +175,7 @@ class TargetPicker(QWidget):
     # --- texts ---------------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search by name or id"))
-        self.new_id.setPlaceholderText(self.tr("Campaign id, e.g. CA100001"))
+        self.new_id.setPlaceholderText(self.tr("Id, e.g. CA100001"))
         if self.new_item == "remember":
             self.new_name.setPlaceholderText(self.tr("Name (optional)"))
             self.new_button.setText(self.tr("Add campaign"))
