@@ -221,7 +221,7 @@ class BrowseService(QObject):
             return None
         from campaign_gui.services.target_choices import check_remembered_id  # imports this module
 
-        if check_remembered_id(self.info_for(account), ident) is not None:
+        if check_remembered_id(self.info_for(account), ident or name) is not None:
             return None  # the provider would refuse it: the dialog said why
         item = {"id": ident or name, "name": name}
         self._accounts.store.remember(account.id, kind, item)

@@ -375,6 +375,10 @@ def test_add_campaign_by_id_refuses_an_id_stringee_would_refuse(window: MainWind
     dialog._ok()  # even pressed through Enter, nothing is kept
     assert window.services.accounts.store.remembered(account.id, "campaign") == []
     assert window.services.browse.remember(account, "NOPE-123", "x") is None  # nor through the service
+    assert dialog.checked_later.isVisibleTo(dialog) and "first batch" in dialog.checked_later.text()
+    dialog.ident.setText("")
+    dialog.name.setText("Chiến dịch Tết")  # a name alone would be kept as the id: refused too
+    assert not ok.isEnabled() and "Chiến dịch Tết" in dialog.problem.text()
     dialog.ident.setText("CA100002")
-    assert ok.isEnabled() and not dialog.problem.isVisible()
+    assert ok.isEnabled() and not dialog.problem.isVisibleTo(dialog)
     dialog.reject()
