@@ -16,6 +16,7 @@ from campaign_gui.providers.base import ContactScope, ProviderInfo
 from campaign_gui.services.accounts import AccountService
 from campaign_gui.services.errors import describe_error
 from campaign_gui.services.provider_pool import ProviderPool
+from campaign_gui.services.target_ids import check_remembered_id
 from campaign_gui.services.tasks import TaskOwner
 
 logger = logging.getLogger(__name__)
@@ -219,8 +220,6 @@ class BrowseService(QObject):
         ident, name = ident.strip(), name.strip()
         if kind is None or not (ident or name):
             return None
-        from campaign_gui.services.target_choices import check_remembered_id  # imports this module
-
         if check_remembered_id(self.info_for(account), ident or name) is not None:
             return None  # the provider would refuse it: the dialog said why
         item = {"id": ident or name, "name": name}

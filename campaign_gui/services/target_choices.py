@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from campaign_gui.providers import provider_info
 from campaign_gui.providers.base import ContactScope, ProviderInfo
 from campaign_gui.services.browse import remember_kind
 from campaign_gui.services.errors import describe_error
+from campaign_gui.services.target_ids import check_remembered_id
 from campaign_gui.services.tasks import TaskOwner
 
 logger = logging.getLogger(__name__)
@@ -55,30 +55,6 @@ def folded(text: str) -> str:
 def matches(choice: Choice, search: str) -> bool:
     wanted = folded(search.strip())
     return not wanted or wanted in folded(f"{choice.name} {choice.id} {choice.detail}")
-
-
-_ID_FORMS: dict[ProviderId, tuple[str, str]] = {
-    # provider → (pattern of the ids its API accepts, what the user is told)
-    ProviderId.STRINGEE: (r"CA[A-Za-z0-9]{2,40}", "Stringee campaign ids start with CA followed by letters and "
-                                                  "digits, such as CA100001."),
-    ProviderId.ALOHUB: (r"[0-9]{1,12}", "Alohub ids are whole numbers, such as 1042."),
-    ProviderId.SMSBY: (r"[0-9]{1,12}", "SMS.by mailing list ids are whole numbers, such as 101."),
-}
-
-
-def check_remembered_id(info: ProviderInfo, ident: str) -> str | None:
-    """English reason why ``ident`` cannot be a campaign/list id of this provider, or ``None``.
-
-    Only the form is checked here: Stringee has no lookup (its one call needs phone numbers), so the first batch
-    of an import checks that the campaign exists; a Cellcast list is known by its name, any name goes."""
-    ident = ident.strip()
-    form = _ID_FORMS.get(info.id)
-    if not ident or form is None:
-        return None
-    pattern, rule = form
-    if re.fullmatch(pattern, ident):
-        return None
-    return f"“{ident[:40]}” is not an id {info.display_name} accepts. {rule}"
 
 
 def remembered_id_problem(info: ProviderInfo, ident: str) -> str:

@@ -186,3 +186,18 @@ def test_the_picker_in_vietnamese_and_after_a_live_switch(
     assert picker.status.text() == "Đang hiện 2." and picker.new_button.text() == "Tạo danh sách"
     picker.search.setText("không có")
     assert picker.status.text() == "Không có mục nào khớp với “không có”."
+
+
+def test_names_that_cannot_be_read_say_why_and_keep_the_dropped_on_target(
+        qtbot: QtBot, service: ImportService, services: AppServices, sandbox: Any, tmp_path: Path) -> None:
+    wizard = open_target_page(qtbot, service, services, sandbox, tmp_path, "smsby", {"list": "101"})
+    picker = wizard.target_page.pickers["list"]
+    qtbot.waitUntil(lambda: loaded(picker), timeout=10_000)
+    sandbox.control.fault(provider="smsby", action="status", status=401, times=-1)
+    try:
+        picker.load()
+        qtbot.waitUntil(lambda: "Could not load the names" in picker.status.text(), timeout=10_000)
+    finally:
+        sandbox.control.clear_faults()
+    assert "Traceback" not in picker.status.text() and rows(picker) == []
+    assert picker.value() == "101" and wizard.target_page.isComplete()  # the list dropped on stays the target
