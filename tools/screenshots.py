@@ -96,6 +96,51 @@ def _steps(window: Any, finish: Callable[[int], None], out: Path, language: str)
 
         QTimer.singleShot(400, take)
 
+    busy = {"wizard": False}
+
+    def target_shot(name: str, provider: str, target: dict[str, Any]) -> Callable[[], None]:
+        """The import wizard's target page (issue 15 item 1), a small file dropped on a campaign or list."""
+        def run() -> None:
+            from campaign_gui.ui.import_wizard.wizard import PageId
+
+            account = next(a for a in window.services.accounts.accounts() if a.provider.value == provider)
+            if provider == "stringee":
+                window.services.browse.remember(account, "CA100001", "Chăm sóc khách hàng tháng 11")
+                window.services.browse.remember(account, "CA100002", "Khách hàng tiềm năng")
+            path = out / f".{name}.csv"
+            phones = ("07911123456", "07400123456") if provider == "dynmsg" else ("0885476875", "0912345678")
+            path.write_text(f"Họ và tên,Số điện thoại\nLý Thị Hoa,{phones[0]}\nTrần Văn Nam,{phones[1]}\n",
+                            encoding="utf-8")
+            wizard = window.import_support.open_wizard(str(path), account.id, target)
+            wizard.resize(760, 640)
+            busy["wizard"] = True
+
+            tries = {"left": 100}  # ~30 s, then the page as it is
+
+            def advance() -> None:
+                tries["left"] -= 1
+                if tries["left"] <= 0:
+                    take()
+                    return
+                page = wizard.currentPage()
+                if wizard.currentId() == PageId.TARGET:
+                    pickers = wizard.target_page.all_pickers()
+                    if all(p._loaded and p._ticket == 0 for p in pickers):
+                        QTimer.singleShot(500, take)
+                        return
+                elif page is not None and page.isComplete():
+                    wizard.next()
+                QTimer.singleShot(300, advance)
+
+            def take() -> None:
+                grab(wizard, name)
+                path.unlink(missing_ok=True)
+                wizard.reject()
+                busy["wizard"] = False
+
+            QTimer.singleShot(300, advance)
+        return run
+
     for scheme in ("light", "dark"):
         shots += [settings(language, scheme), main_shot(f"main-{scheme}-{language}.png")]
     shots += [settings(language, "light"), dialog_shot(f"account-dialog-{language}.png")]
@@ -103,9 +148,18 @@ def _steps(window: Any, finish: Callable[[int], None], out: Path, language: str)
     shots += [settings(language, "dark"), search_nobody, main_shot(f"search-no-result-dark-{language}.png"),
               clear_search, settings(language, "light")]
     shots += [mixed_delete, new_account_shot]
+    for scheme in ("light", "dark"):  # the import wizard's target page (issue 15 item 1)
+        shots += [settings(language, scheme),
+                  target_shot(f"target-picker-{scheme}-{language}.png", "alohub", {"campaign": "1042", "list": "501"})]
+    shots += [settings(language, "light"),
+              target_shot(f"target-picker-stringee-{language}.png", "stringee", {"campaign": "CA100002"}),
+              target_shot(f"target-picker-dynmsg-{language}.png", "dynmsg", {})]
     shots.insert(0, select_rows)
 
     def step() -> None:
+        if busy["wizard"]:
+            QTimer.singleShot(300, step)
+            return
         if not shots:
             finish(0)
             return

@@ -27,7 +27,6 @@ from campaign_gui.ui.remember_dialog import RememberDialog
 from campaign_gui.ui.settings_dialog import SettingsDialog
 
 
-
 class MainWindow(QMainWindow):
     """Built in code; ``closed`` fires after the layout has been saved."""
 

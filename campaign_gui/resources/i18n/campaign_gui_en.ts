@@ -2400,10 +2400,6 @@ Log: {1}</source>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>“{0}” is not a campaign id of this provider: its ids look like {1}.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ReportText</name>

@@ -2383,10 +2383,6 @@ Nhật ký: {1}</translation>
         <source>Name:</source>
         <translation>Tên:</translation>
     </message>
-    <message>
-        <source>“{0}” is not a campaign id of this provider: its ids look like {1}.</source>
-        <translation>“{0}” không phải mã chiến dịch của nhà cung cấp này: mã có dạng {1}.</translation>
-    </message>
 </context>
 <context>
     <name>ReportText</name>
