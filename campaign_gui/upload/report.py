@@ -1,4 +1,9 @@
-"""The result report: an .xlsx of every source row not added, plus the job's totals; all cells text."""
+"""The result report: an .xlsx of every source row not added, plus the job's totals.
+
+Row numbers, batch numbers and totals are number cells; every other cell is a string cell (text the user typed,
+``=…`` included, never becomes a formula). Every column of the source row is kept: the unmapped ones (never sent
+to the provider) follow the report's own columns, each under its header from the file.
+"""
 
 from __future__ import annotations
 
@@ -26,8 +31,18 @@ OUTCOME_LABELS = {
     "duplicate": "duplicate in the file", "invalid": "invalid", "rejected": "rejected by the provider",
     "failed": "failed", "needs_verification": "needs verification", "pending": "not sent yet",
 }
+SUMMARY_LABELS = {
+    "job_id": "Job", "state": "State", "provider": "Provider", "rows": "Rows in the file", "valid": "Valid",
+    "invalid": "Invalid", "duplicates": "Duplicates in the file", "sent": "Sent", "added": "Added",
+    "updated": "Updated", "skipped": "Already there", "rejected": "Rejected", "failed": "Failed",
+    "needs_verification": "Needs verification", "pending": "Not sent yet", "message": "Message",
+    "target": "Target", "source": "Source file", "account": "Account",
+}
 SUMMARY_KEYS = ("job_id", "state", "provider", "rows", "valid", "invalid", "duplicates", "sent", "added",
                 "updated", "skipped", "rejected", "failed", "needs_verification", "pending", "message")
+# the totals: number cells (job_id stays text: a hex id may be all digits)
+NUMBER_KEYS = frozenset({"rows", "valid", "invalid", "duplicates", "sent", "added", "updated", "skipped", "rejected",
+                         "failed", "needs_verification", "pending"})
 _ILLEGAL = {c: " " for c in range(32) if c not in (9, 10, 13)}
 
 
@@ -46,7 +61,7 @@ class ReportTexts:
     outcomes: Mapping[str, str] = field(default_factory=lambda: dict(OUTCOME_LABELS))
     statuses: Mapping[str, str] = field(default_factory=dict)  # a row's validation status; missing: as stored
     summary_headers: tuple[str, str] = ("Field", "Value")
-    summary_labels: Mapping[str, str] = field(default_factory=dict)  # SUMMARY_KEYS and target/source/account
+    summary_labels: Mapping[str, str] = field(default_factory=lambda: dict(SUMMARY_LABELS))  # missing: the key
     states: Mapping[str, str] = field(default_factory=dict)  # a job's state
     reason: Callable[[str], str] = _as_is  # a row's reason (journal text, English)
     message: Callable[[str], str] = _as_is  # the job's message
@@ -98,6 +113,13 @@ def _text_cell(sheet: WriteOnlyWorksheet, value: Any) -> WriteOnlyCell:
     return cell
 
 
+def _cell(sheet: WriteOnlyWorksheet, value: Any) -> WriteOnlyCell:
+    """A number cell for a whole number (row numbers, totals), else a string cell."""
+    if type(value) is int:
+        return WriteOnlyCell(sheet, value=value)
+    return _text_cell(sheet, value)
+
+
 def _append(sheet: WriteOnlyWorksheet, values: Iterable[Any]) -> None:
     sheet.append([_text_cell(sheet, v) for v in values])
 
@@ -127,10 +149,13 @@ def write_report(journal: Journal, job_id: str, out: str | os.PathLike[str],
         outcomes, statuses, reason = texts.outcomes, texts.statuses, texts.reason
         for entry in journal.iter_rows(record.id, exclude_outcome="added"):
             extra = "; ".join(f"{k}={v}" for k, v in entry.extra.items())
-            _append(rows_sheet, (entry.row, outcomes.get(entry.outcome, entry.outcome), reason(entry.reason),
-                                 entry.original_phone, entry.phone or "", entry.name, entry.email, extra,
-                                 statuses.get(entry.status, entry.status),
-                                 "" if entry.batch_id is None else entry.batch_id))
+            rows_sheet.append([
+                _cell(rows_sheet, entry.row),
+                *(_text_cell(rows_sheet, v) for v in (
+                    outcomes.get(entry.outcome, entry.outcome), reason(entry.reason), entry.original_phone,
+                    entry.phone or "", entry.name, entry.email, extra, statuses.get(entry.status, entry.status))),
+                _cell(rows_sheet, "" if entry.batch_id is None else entry.batch_id),
+            ])
         totals = book.create_sheet(texts.summary_sheet)
         data = summary.to_json()
         data["state"] = texts.states.get(str(data.get("state", "")), data.get("state", ""))
@@ -140,7 +165,9 @@ def write_report(journal: Journal, job_id: str, out: str | os.PathLike[str],
         label = texts.summary_labels
         _append(totals, texts.summary_headers)
         for key in (*SUMMARY_KEYS, "target", "source", "account"):
-            _append(totals, (label.get(key, key), data.get(key, "")))
+            value = data.get(key, "")
+            totals.append([_text_cell(totals, label.get(key, key)),
+                           _cell(totals, value) if key in NUMBER_KEYS else _text_cell(totals, value)])
         book.save(tmp)
         _fsync(tmp)
         check_report_target(target, overwrite=overwrite)  # nothing appeared there while we wrote

@@ -18,6 +18,7 @@ from campaign_gui.services.container import AppServices
 from campaign_gui.services.import_service import ImportService, InvalidPolicy
 from campaign_gui.ui.import_wizard.draft import ImportDraft
 from campaign_gui.ui.import_wizard.results_view import ResultsView
+from campaign_gui.upload.report import SUMMARY_LABELS
 from campaign_gui.ui.import_wizard.review_page import ReviewPage
 
 # Eight kinds of invalid phone (more than the review has room for), fixed ones and duplicates.
@@ -82,6 +83,7 @@ def test_every_total_is_the_sum_of_its_parts(services: AppServices, service: Imp
         assert total == sum(parts)
     report = Path(service.jobs.record(summary.job_id).report)  # type: ignore[union-attr]
     sheet = {r[0].value: r[1].value for r in openpyxl.load_workbook(report)["Summary"].iter_rows(min_row=2)}
-    assert int(sheet["rows"]) == int(sheet["valid"]) + int(sheet["invalid"]) + int(sheet["duplicates"])
+    rows, valid, invalid, duplicates = (sheet[SUMMARY_LABELS[k]] for k in ("rows", "valid", "invalid", "duplicates"))
+    assert rows == valid + invalid + duplicates and type(rows) is int  # words as labels, numbers as totals
     not_added = openpyxl.load_workbook(report).worksheets[0].max_row - 1
     assert not_added == summary.invalid + summary.duplicates + summary.rejected + summary.failed

@@ -20,6 +20,7 @@ from campaign_gui.services.import_results import JobRowsReader
 from campaign_gui.services.import_service import ImportService, InvalidPolicy, ValidationRequest
 from campaign_gui.ui.import_wizard.results_model import ResultsModel
 from campaign_gui.ui.import_wizard.results_view import ResultsView
+from campaign_gui.upload.report import SUMMARY_LABELS
 
 
 @pytest.fixture
@@ -54,7 +55,7 @@ def test_results_match_the_cli_and_the_report(services: AppServices, service: Im
     assert "added 40" in view.totals.text() and "added 40" in cli
     report = Path(service.jobs.record(job).report)  # type: ignore[union-attr]
     sheet = {r[0].value: r[1].value for r in openpyxl.load_workbook(report)["Summary"].iter_rows(min_row=2)}
-    assert (sheet["rows"], sheet["added"], sheet["invalid"], sheet["duplicates"]) == ("45", "40", "3", "2")
+    assert tuple(sheet[SUMMARY_LABELS[k]] for k in ("rows", "added", "invalid", "duplicates")) == (45, 40, 3, 2)
     view.filter.setCurrentIndex(view.filter.findData("not_added"))
     assert view.model.rowCount() == 5
     assert {view.model.data(view.model.index(r, 1)) for r in range(5)} == {"invalid", "duplicate in the file"}
@@ -106,7 +107,7 @@ def test_the_report_follows_the_window_language(services: AppServices, service: 
     """In Vietnamese the report's sheets, headers, outcomes, reasons and labels are Vietnamese (what a user typed
     is kept as typed); in English it is the command line's report, cell for cell."""
     from campaign_gui.ui.i18n import I18N_DIR, LanguageManager
-    from campaign_gui.upload.report import OUTCOME_LABELS, ROW_HEADERS, SUMMARY_KEYS
+    from campaign_gui.upload.report import OUTCOME_LABELS, ROW_HEADERS, SUMMARY_KEYS, SUMMARY_LABELS
 
     account = add_account(services, sandbox, "stringee")
     path = contacts_xlsx(tmp_path / "kh.xlsx", n=20, bad=2, dup=1)
@@ -130,9 +131,11 @@ def test_the_report_follows_the_window_language(services: AppServices, service: 
     journal_reasons = {e.reason for e in service.jobs.reader.iter_rows(job)}  # type: ignore[union-attr]
     assert invalid[2] and invalid[2] not in journal_reasons  # the journal keeps English; the report does not
     summary = {r[0].value: r[1].value for r in book["Tổng hợp"].iter_rows(min_row=2)}
-    assert summary["Tác vụ"] == job and summary["Trạng thái"] == "đã xong" and summary["Đã thêm"] == "20"
-    assert summary["Số dòng trong tệp"] == "23" and summary["Tài khoản"] == account.name
-    assert all(isinstance(c.value, str) for r in book["Không được thêm"].iter_rows() for c in r if c.value)
+    assert summary["Tác vụ"] == job and summary["Trạng thái"] == "đã xong" and summary["Đã thêm"] == 20
+    assert summary["Số dòng trong tệp"] == 23 and summary["Tài khoản"] == account.name
+    # text cells but the row and batch numbers (issue 15: numbers)
+    assert all(isinstance(c.value, str) for r in book["Không được thêm"].iter_rows() for c in r[1:9] if c.value)
+    assert all(type(r[0].value) is int for r in book["Không được thêm"].iter_rows(min_row=2))
 
     english = tmp_path / "en.xlsx"
     with qtbot.waitSignal(service.jobs.reportWritten, timeout=30_000):
@@ -144,5 +147,5 @@ def test_the_report_follows_the_window_language(services: AppServices, service: 
     assert sorted(r[1] for r in rows[1:]) == sorted([OUTCOME_LABELS["invalid"]] * 2 + [OUTCOME_LABELS["duplicate"]])
     assert {r[2] for r in rows[1:]} <= journal_reasons
     summary = {r[0].value: r[1].value for r in book["Summary"].iter_rows(min_row=2)}
-    assert set(SUMMARY_KEYS) <= set(summary) and summary["state"] == "done"
+    assert {SUMMARY_LABELS[k] for k in SUMMARY_KEYS} <= set(summary) and summary["State"] == "done"
 

@@ -1,4 +1,5 @@
-"""The result report: only rows not added, every cell a string, formula-like text inert, totals match."""
+"""The result report: only rows not added, row numbers and totals numbers, every other cell a string (formula-like
+text inert), summary labels in words, totals match."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from openpyxl import load_workbook
 from campaign_gui.domain.errors import Rejected
 from campaign_gui.upload.engine import UploadEngine
 from campaign_gui.upload.journal import Journal
-from campaign_gui.upload.report import ReportError, write_report
+from campaign_gui.upload.report import SUMMARY_LABELS, ReportError, write_report
 
 NAMES = ['=HYPERLINK("http://evil.example","x")', "@SUM(1)", "+1+1", "-2+3", "Nguyễn Văn A", "Ba\u202eb"]
 
@@ -28,6 +29,7 @@ async def finished_job(tmp_path: Path) -> tuple[Journal, str]:
 
 
 async def test_report_rows_are_strings_and_formulas_inert(tmp_path: Path) -> None:
+    """Every cell a user typed is a string cell; the row and batch numbers are number cells (issue 15, item 9)."""
     j, job = await finished_job(tmp_path)
     out = tmp_path / "r" / "report.xlsx"
     summary = write_report(j, job, out)
@@ -37,22 +39,36 @@ async def test_report_rows_are_strings_and_formulas_inert(tmp_path: Path) -> Non
     assert header[:4] == ["Row", "Outcome", "Reason", "Original phone"]
     body = rows[1:]
     assert len(body) == 12  # 10 rejected + 1 invalid + 1 duplicate; the 18 added rows are not listed
-    for row in rows:
-        for cell in row:
+    for i, row in enumerate(rows):
+        for col, cell in enumerate(row):
+            assert not (isinstance(cell.value, str) and cell.value.startswith("=") and cell.data_type == "f")
+            if i and col == 0 or i and col == 9 and cell.value is not None:  # Row, Batch: numbers
+                assert cell.data_type == "n" and type(cell.value) is int, cell
+                continue
             # an empty inline string reads back as None with type 'inlineStr': still a text cell
             assert cell.data_type == "s" or (cell.value is None and cell.data_type == "inlineStr"), cell
-            assert not (isinstance(cell.value, str) and cell.value.startswith("=") and cell.data_type == "f")
+    assert any(r[9].value is not None for r in body)  # the rejected rows name their batch
     names = {r[5].value for r in body}
     assert set(NAMES) <= names  # formula-like names came back verbatim, as text
-    by_row = {int(r[0].value): r for r in body}
+    by_row = {r[0].value: r for r in body}
     assert by_row[3][1].value == "invalid" and by_row[3][3].value.startswith("09x")
     assert by_row[4][1].value == "duplicate in the file"
     assert all(r[2].value for r in body)  # every row has a reason
-    totals = {r[0].value: r[1].value for r in book["Summary"].iter_rows(min_row=2)}
-    assert totals["sent"] == str(summary.sent) == "28"
-    assert totals["added"] == "18" and totals["rejected"] == "10"
-    assert int(totals["sent"]) == sum(int(totals[k]) for k in (
+    labels = {r[0].value: r[0].data_type for r in book["Summary"].iter_rows(min_row=2)}
+    assert set(labels) == set(SUMMARY_LABELS.values()) and set(labels.values()) == {"s"}  # words, not keys
+    assert "Needs verification" in labels and "needs_verification" not in labels
+    cells = {key: next(r[1] for r in book["Summary"].iter_rows(min_row=2) if r[0].value == label)
+             for key, label in SUMMARY_LABELS.items()}
+    totals = {k: c.value for k, c in cells.items()}
+    assert totals["sent"] == summary.sent == 28
+    assert totals["added"] == 18 and totals["rejected"] == 10
+    assert totals["sent"] == sum(totals[k] for k in (
         "added", "updated", "skipped", "rejected", "failed", "needs_verification"))
+    assert totals["rows"] == totals["valid"] + totals["invalid"] + totals["duplicates"]
+    for key in ("rows", "valid", "invalid", "duplicates", "sent", "added", "updated", "skipped", "rejected",
+                "failed", "needs_verification", "pending"):
+        assert cells[key].data_type == "n" and type(totals[key]) is int, key
+    assert cells["job_id"].data_type == "s" and totals["job_id"] == job
     j.close()
 
 
