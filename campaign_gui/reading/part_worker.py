@@ -75,12 +75,13 @@ class PartWorker:
     def taken(self) -> bool:
         return self.path is not None
 
-    def walk(self, header_row: int, mapping: ColumnMapping, counters: Sequence[int] = ()) -> None:
+    def walk(self, header_row: int, mapping: ColumnMapping, counters: Sequence[int] = (),
+             others: Sequence[tuple[str, int]] = ()) -> None:
         """Start walking the part's data rows (those after ``header_row``, 1-based) with ``mapping``;
-        ``counters``: running-number columns (walk.Walk)."""
+        ``counters``: running-number columns, ``others``: the unmapped columns kept (walk.Walk)."""
         self.skip = max(self.start, header_row)
         try:
-            self.conn.send(("walk", self.skip, dict(mapping.fields), self.region, tuple(counters)))
+            self.conn.send(("walk", self.skip, dict(mapping.fields), self.region, tuple(counters), tuple(others)))
         except (OSError, ValueError):
             pass  # the child is gone: result() says so
 
@@ -180,11 +181,11 @@ def serve(conn: Any) -> None:
                 if failed is not None:
                     conn.send(("error", failed.message, failed.kind))
                     continue
-                _, skip, fields, region, counters = msg
+                _, skip, fields, region, counters, others = msg
                 rows = WorkbookSource._rows(sheet, skip, None)
                 sheet = None  # the rows iterator holds it; freed once walked
                 conn.send(("done", walk_rows(rows, skip + 1, ColumnMapping(fields), region,
-                                             lambda n: conn.send(("progress", n)), counters)))
+                                             lambda n: conn.send(("progress", n)), counters, others)))
             else:
                 return
     except (EOFError, OSError, KeyboardInterrupt):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -20,6 +21,7 @@ VALID, FIXED, INVALID, DUPLICATE = 0, 1, 2, 3
 _BASE = (RowStatus.VALID, RowStatus.FIXED, RowStatus.INVALID)
 _STATUS_TEXT = tuple(status.value for status in _BASE)
 DUPLICATE_REASON = "duplicate"
+_UNNAMED = re.compile(r"Column [A-Z]+")  # header.header_names' name for a column without a header
 
 
 @dataclass
@@ -34,7 +36,8 @@ class ColumnStore:
     original: PackedStrings = field(default_factory=PackedStrings)
     name: PackedStrings = field(default_factory=PackedStrings)
     email: PackedStrings = field(default_factory=PackedStrings)
-    extras: dict[str, PackedStrings] = field(default_factory=dict)
+    extras: dict[str, PackedStrings] = field(default_factory=dict)  # mapped fields beyond phone/name/email: sent
+    others: dict[str, PackedStrings] = field(default_factory=dict)  # unmapped columns by header: kept, never sent
     suggestion: dict[int, str] = field(default_factory=dict)  # sparse: index -> E.164
     numbers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sparse: a cell holding several numbers
     reasons: Interner = field(default_factory=Interner)
@@ -143,7 +146,7 @@ class ValidationResult:
         return RowRecord(row=s.row_no[i], status=status, phone=phone if status != RowStatus.INVALID else None,
                          original_phone=s.original[i], name=s.name[i], email=s.email[i],
                          extra={k: col[i] for k, col in s.extras.items()}, reason=reason, message=message,
-                         suggestion=suggestion)
+                         suggestion=suggestion, others={k: col[i] for k, col in s.others.items()})
 
     def records(self, status: RowStatus | None = None) -> Iterator[RowRecord]:
         for i in range(len(self)):
@@ -227,10 +230,11 @@ class ValidationResult:
         for mine, theirs in ((out.e164, s.e164), (out.original, s.original), (out.name, s.name),
                              (out.email, s.email)):
             mine.extend_packed(theirs)  # shares the sealed blocks: nothing of ``s`` changes
-        out.extras = {}
-        for key, col in s.extras.items():
-            out.extras[key] = PackedStrings()
-            out.extras[key].extend_packed(col)
+        out.extras, out.others = {}, {}
+        for copies, columns in ((out.extras, s.extras), (out.others, s.others)):
+            for key, col in columns.items():
+                copies[key] = PackedStrings()
+                copies[key].extend_packed(col)
         override = dict(self._override)
         next_row = max(s.row_no, default=0) + 1
         for i, numbers in pending:
@@ -248,6 +252,8 @@ class ValidationResult:
                 out.email.append(s.email[i])
                 for key, col in s.extras.items():
                     out.extras[key].append(col[i])
+                for key, col in s.others.items():
+                    out.others[key].append(col[i])
         return self._derived(out, override)
 
     def _check_blocked(self, policy: InvalidPolicy) -> None:
@@ -257,7 +263,7 @@ class ValidationResult:
 
     def journal_rows(self, policy: InvalidPolicy, counters: dict[str, int]) -> Iterator[tuple[Any, ...]]:
         """Every data row as the journal stores it, in order: ``(row, phone, original_phone, name, email,
-        extra_json, status, outcome, reason)``, the rows ``policy`` sends ``pending``; adds the valid/invalid/
+        extra_json, status, outcome, reason, others_json)``, the rows ``policy`` sends ``pending``; adds the valid/invalid/
         duplicate totals to ``counters``. The same tuples as jobs.create_job builds from ``records()`` and
         ``upload_rows()``, built from the columns: a million rows in about a second instead of fourteen."""
         self._check_blocked(policy)
@@ -274,8 +280,13 @@ class ValidationResult:
         extras: Iterator[str | None] = repeat(None)
         if s.extras:
             extras = map(_json_object(list(s.extras)), zip(*s.extras.values(), strict=True))
+        others: Iterator[str | None] = repeat(None)
+        # kept: every column with a header; one without (named 'Column F' by header_names) if it holds something
+        kept = {k: col for k, col in s.others.items() if not _UNNAMED.fullmatch(k) or any(col)}
+        if kept:  # the unmapped columns cost only when the file has some
+            others = map(_json_object(list(kept)), zip(*kept.values(), strict=True))
         plain = zip(s.row_no, s.e164, s.original, s.name, s.email, extras, map(_STATUS_TEXT.__getitem__, s.status),
-                    repeat("pending"), repeat(""))
+                    repeat("pending"), repeat(""), others)
         return chain.from_iterable(self._journal_segments(policy, special, plain))
 
     def _journal_segments(self, policy: InvalidPolicy, special: list[int],
@@ -290,16 +301,17 @@ class ValidationResult:
 
     def _journal_row(self, i: int, policy: InvalidPolicy, plain: tuple[Any, ...]) -> tuple[Any, ...]:
         row, _, original, name, email, extra = plain[:6]
+        others = plain[9]
         status = self.status(i)
         if status != RowStatus.DUPLICATE:
             if status != RowStatus.INVALID:
-                return (row, self._e164(i), original, name, email, extra, status.value, "pending", "")
+                return (row, self._e164(i), original, name, email, extra, status.value, "pending", "", others)
             if policy == InvalidPolicy.INCLUDE and original.strip():
-                return (row, original.strip(), original, name, email, extra, status.value, "pending", "")
+                return (row, original.strip(), original, name, email, extra, status.value, "pending", "", others)
         record = self.record(i)
         outcome = "duplicate" if status == RowStatus.DUPLICATE else "invalid"
         return (row, record.phone, original, name, email, extra, status.value, outcome,
-                record.message or record.reason)
+                record.message or record.reason, others)
 
     def upload_rows(self, policy: InvalidPolicy = InvalidPolicy.DROP) -> Iterator[UploadRow]:
         """Rows to send, in sheet order; duplicates never. ``index`` is the source row number.

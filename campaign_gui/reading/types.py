@@ -36,6 +36,7 @@ class RowRecord:
     reason: str = ""  # short code, e.g. "too_long"; empty when valid
     message: str = ""  # the user's-terms text for the reason
     suggestion: str | None = None  # E.164 suggestion (old VN prefixes), applied only when accepted
+    others: Mapping[str, str] = field(default_factory=dict)  # unmapped source columns (header -> cell), never sent
 
 
 @dataclass(frozen=True)

@@ -83,11 +83,13 @@ def _validate(source: Source, idx: int, header_row: int | None, mapping: ColumnM
         raise ImportInputError("No phone column was found: choose which column holds the phone numbers "
                                "(e.g. --map phone=B).", kind="no_phone")
     counters = counter_columns(columns if header_row else [], head[header_row:], mapping)
+    mapped = set(mapping.fields.values())
+    others = [(name, col) for col, name in enumerate(columns) if col not in mapped]  # kept for the report
     remote = part if part is not None and part.taken else None
     if remote is not None:
-        remote.walk(header_row, mapping, counters)
+        remote.walk(header_row, mapping, counters, others)
     walk = Walk(mapping, cancel, progress, pipeline, elsewhere=remote.poll if remote is not None else None,
-                counters=counters)
+                counters=counters, others=others)
     walk.feed(itertools.chain(head[header_row:], rows), header_row + 1)
     if remote is not None:
         try:

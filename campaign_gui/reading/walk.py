@@ -135,7 +135,7 @@ class Walk:
 
     def __init__(self, mapping: ColumnMapping, cancel: threading.Event | None, progress: Progress | None,
                  pipeline: Pipeline, *, keep_keys: bool = False, elsewhere: Callable[[], int] | None = None,
-                 counters: Sequence[int] = ()) -> None:
+                 counters: Sequence[int] = (), others: Sequence[tuple[str, int]] = ()) -> None:
         f = mapping.fields
         # running-number columns (STT 1..200 of a template): a row holding nothing else is blank
         self.counters = frozenset(counters) - set(f.values())
@@ -146,6 +146,9 @@ class Walk:
         self.cancel, self.progress, self.pipeline = cancel, progress, pipeline
         self.store = ColumnStore()
         self.store.extras = {k: PackedStrings() for k in self.extra_cols}
+        # the unmapped columns (header, column): kept for the report, never sent
+        self.other_cols = [(h, c) for h, c in others if c not in set(f.values())]
+        self.store.others = {h: PackedStrings() for h, _ in self.other_cols}
         self.seen: dict[int, int] = {}  # E.164 as a number -> index of its first row
         self.keys = array("q") if keep_keys else None  # every row's E.164 as a number (-1: invalid)
         self.dup_of: dict[int, int] = {}
@@ -207,6 +210,8 @@ class Walk:
             store.email.extend(map(str.strip, _texts(_column(kept, self.ec, shortest))))
             for key, col in self.extra_cols.items():
                 store.extras[key].extend(_texts(_column(kept, col, shortest)))
+            for key, col in self.other_cols:
+                store.others[key].extend(_texts(_column(kept, col, shortest)))
             queued = sum(1 for item in pending if isinstance(item[0], Future))
             pending.append((pipeline.submit(phones, busy=queued >= pipeline.depth), numbers, phones))
             while pending and (len(pending) > MAX_PENDING or not isinstance(pending[0][0], Future)
@@ -263,7 +268,8 @@ class Walk:
         store.reason.extend(_recoded(part.reason, part.reasons, store.reasons))
         store.message.extend(_recoded(part.message, part.messages, store.messages))
         for mine, theirs in ((store.e164, part.e164), (store.original, part.original), (store.name, part.name),
-                             (store.email, part.email), *((store.extras[k], part.extras[k]) for k in store.extras)):
+                             (store.email, part.email), *((store.extras[k], part.extras[k]) for k in store.extras),
+                             *((store.others[k], part.others[k]) for k in store.others)):
             mine.extend_packed(theirs)
         store.suggestion.update((base + i, v) for i, v in part.suggestion.items())
         store.numbers.update((base + i, v) for i, v in part.numbers.items())
@@ -290,9 +296,10 @@ def _recoded(codes: array[int], theirs: Interner, mine: Interner) -> array[int]:
 
 
 def walk_rows(data: Iterator[list[CellValue]], first_row: int, mapping: ColumnMapping, region: str,
-              progress: Progress | None = None, counters: Sequence[int] = ()) -> Outcome:
+              progress: Progress | None = None, counters: Sequence[int] = (),
+              others: Sequence[tuple[str, int]] = ()) -> Outcome:
     """What Walk.merge takes: a child process's share of a big sheet (its last rows)."""
-    walk = Walk(mapping, None, progress, Pipeline(region, 0), keep_keys=True, counters=counters)
+    walk = Walk(mapping, None, progress, Pipeline(region, 0), keep_keys=True, counters=counters, others=others)
     walk.feed(data, first_row)
     assert walk.keys is not None
     return walk.store, walk.blank, walk.done, walk.keys, walk.dup_of

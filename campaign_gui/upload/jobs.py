@@ -225,10 +225,11 @@ def _merge(records: Iterable[RowRecord], uploads: Iterator[UploadRow],
         while upload is not None and upload.index < row:
             upload = next(uploads, None)
         extra = json.dumps(dict(rec.extra), ensure_ascii=False) if rec.extra else None
+        others = json.dumps(dict(rec.others), ensure_ascii=False) if rec.others else None  # never sent
         if upload is not None and upload.index == row:
             up_extra = json.dumps(dict(upload.extra), ensure_ascii=False) if upload.extra else extra
             yield (row, upload.phone, rec.original_phone, upload.name, upload.email, up_extra,
-                   status_value[status], "pending", "")
+                   status_value[status], "pending", "", others)
             upload = next(uploads, None)
             continue
         if rec.status is RowStatus.DUPLICATE:
@@ -239,7 +240,7 @@ def _merge(records: Iterable[RowRecord], uploads: Iterator[UploadRow],
             outcome = RowOutcome.FAILED
         reason = rec.message or rec.reason or ("not uploaded" if outcome is RowOutcome.FAILED else "")
         yield (rec.row, rec.phone, rec.original_phone, rec.name, rec.email, extra, rec.status.value,
-               outcome.value, reason)
+               outcome.value, reason, others)
 
 
 def check_resumable(journal: Journal, job_id: str, *, mapping: Mapping[str, Any] | None = None,

@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS jobs (
 CREATE TABLE IF NOT EXISTS rows (
     job_id TEXT NOT NULL, row INTEGER NOT NULL, phone TEXT, original_phone TEXT NOT NULL DEFAULT '',
     name TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT '', extra TEXT, status TEXT NOT NULL,
-    outcome TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', batch_id INTEGER,
+    outcome TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', batch_id INTEGER, others TEXT,
     PRIMARY KEY (job_id, row)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS batches (
@@ -139,6 +139,7 @@ class RowEntry:
     outcome: str
     reason: str
     batch_id: int | None
+    others: Mapping[str, str] = field(default_factory=dict)  # the source columns not mapped: header -> cell
 
 
 def _full(exc: sqlite3.Error) -> bool:
@@ -186,12 +187,18 @@ class Journal:
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=FULL")
                 self._db.executescript(_SCHEMA)
+                if not self._has_others():  # a journal from before the unmapped columns were kept
+                    self._db.execute("ALTER TABLE rows ADD COLUMN others TEXT")
                 if max_page_count is not None:  # tests: force SQLITE_FULL without filling a real disk
                     self._db.execute(f"PRAGMA max_page_count={int(max_page_count)}")
+            self._others = "others" if self._has_others() else "NULL"
         except sqlite3.DatabaseError as exc:
             raise _wrap(exc, path) from None
         except OSError as exc:
             raise JournalError(f"Cannot open the import journal {path}: {exc.strerror or exc}") from None
+
+    def _has_others(self) -> bool:
+        return any(r[1] == "others" for r in self._db.execute("PRAGMA table_info(rows)"))
 
     @classmethod
     def open(cls, data_dir: Path, *, read_only: bool = False) -> Journal:
@@ -270,17 +277,18 @@ class Journal:
 
     def insert_rows(self, job_id: str, rows: Iterable[tuple[Any, ...]], *,
                     on_chunk: Callable[[int], None] | None = None) -> int:
-        """Bulk-insert ``(row, phone, original_phone, name, email, extra_json, status, outcome, reason)``.
+        """Bulk-insert ``(row, phone, original_phone, name, email, extra_json, status, outcome, reason[,
+        others_json])``: ``extra`` is sent to the provider, ``others`` (the unmapped source columns) never.
 
         Commits every ``CHUNK`` rows (another job's writes on this connection get their turn between
         chunks); ``on_chunk(n)`` is called after the n-th commit (the crash tests' hook).
         """
-        sql = ("INSERT INTO rows (job_id, row, phone, original_phone, name, email, extra, status, outcome, reason)"
-               " VALUES (?,?,?,?,?,?,?,?,?,?)")
+        sql = ("INSERT INTO rows (job_id, row, phone, original_phone, name, email, extra, status, outcome, reason,"
+               " others) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
         total = chunks = 0
         chunk: list[tuple[Any, ...]] = []
         for item in rows:
-            chunk.append((job_id, *item))
+            chunk.append((job_id, *item) if len(item) == 10 else (job_id, *item, None))
             if len(chunk) >= CHUNK:
                 self._write([("many", (sql, chunk))])
                 total += len(chunk)
@@ -395,8 +403,8 @@ class Journal:
     def iter_rows(self, job_id: str, *, exclude_outcome: str | None = None, page: int = 5000) -> Iterator[RowEntry]:
         last = -1
         while True:
-            sql = ("SELECT row, phone, original_phone, name, email, extra, status, outcome, reason, batch_id"
-                   " FROM rows WHERE job_id=? AND row>?")
+            sql = ("SELECT row, phone, original_phone, name, email, extra, status, outcome, reason, batch_id,"
+                   f" {self._others} FROM rows WHERE job_id=? AND row>?")
             params: list[Any] = [job_id, last]
             if exclude_outcome is not None:
                 sql += " AND outcome<>?"
@@ -405,7 +413,8 @@ class Journal:
             if not found:
                 return
             for r in found:
-                yield RowEntry(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]) if r[5] else {}, r[6], r[7], r[8], r[9])
+                yield RowEntry(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]) if r[5] else {}, r[6], r[7], r[8], r[9],
+                               json.loads(r[10]) if r[10] else {})
             last = found[-1][0]
 
     def rows_to_verify(self, job_id: str) -> dict[int, list[UploadRow]]:
@@ -416,6 +425,12 @@ class Journal:
         for r in found:
             by_batch.setdefault(int(r[5] or 0), []).append(_upload_row(r[:5]))
         return by_batch
+
+    def other_columns(self, job_id: str) -> list[str]:
+        """The headers of the job's unmapped source columns, in the file's order (none: []). Every row of a job
+        has the same ones: the first row's say."""
+        found = self._query(f"SELECT {self._others} FROM rows WHERE job_id=? ORDER BY row LIMIT 1", (job_id,))
+        return list(json.loads(found[0][0])) if found and found[0][0] else []
 
     def finish_pending(self, job_id: str, outcome: RowOutcome, reason: str) -> int:
         """Give every still-pending row ``outcome`` (a job that ends without sending them)."""

@@ -145,16 +145,21 @@ def write_report(journal: Journal, job_id: str, out: str | os.PathLike[str],
         tmp = Path(tmp_name)
         book = Workbook(write_only=True)
         rows_sheet = book.create_sheet(texts.rows_sheet)
-        _append(rows_sheet, texts.row_headers)
+        others = journal.other_columns(record.id)  # the unmapped source columns, each under its own header
+        _append(rows_sheet, (*texts.row_headers, *others))
         outcomes, statuses, reason = texts.outcomes, texts.statuses, texts.reason
         for entry in journal.iter_rows(record.id, exclude_outcome="added"):
             extra = "; ".join(f"{k}={v}" for k, v in entry.extra.items())
+            if entry.others.keys() - set(others):  # not expected (every row has the same): still kept
+                extra = "; ".join(filter(None, (extra, *(f"{k}={v}" for k, v in entry.others.items()
+                                                        if k not in others))))
             rows_sheet.append([
                 _cell(rows_sheet, entry.row),
                 *(_text_cell(rows_sheet, v) for v in (
                     outcomes.get(entry.outcome, entry.outcome), reason(entry.reason), entry.original_phone,
                     entry.phone or "", entry.name, entry.email, extra, statuses.get(entry.status, entry.status))),
                 _cell(rows_sheet, "" if entry.batch_id is None else entry.batch_id),
+                *(_text_cell(rows_sheet, entry.others.get(h, "")) for h in others),
             ])
         totals = book.create_sheet(texts.summary_sheet)
         data = summary.to_json()

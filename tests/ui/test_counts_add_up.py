@@ -18,8 +18,8 @@ from campaign_gui.services.container import AppServices
 from campaign_gui.services.import_service import ImportService, InvalidPolicy
 from campaign_gui.ui.import_wizard.draft import ImportDraft
 from campaign_gui.ui.import_wizard.results_view import ResultsView
-from campaign_gui.upload.report import SUMMARY_LABELS
 from campaign_gui.ui.import_wizard.review_page import ReviewPage
+from campaign_gui.upload.report import SUMMARY_LABELS
 
 # Eight kinds of invalid phone (more than the review has room for), fixed ones and duplicates.
 PHONES = ["", "=A1", "8.4E+10", "12ab", "123", "0386123456789012", "01689123456", "+999 12345678", "12cd", "",

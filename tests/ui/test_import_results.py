@@ -121,7 +121,7 @@ def test_the_report_follows_the_window_language(services: AppServices, service: 
     assert book.sheetnames == ["Không được thêm", "Tổng hợp"]
     rows = [[c.value for c in r] for r in book["Không được thêm"].iter_rows()]
     assert rows[0] == ["Dòng", "Kết quả", "Lý do", "Số như đã nhập", "Số điện thoại (E.164)", "Tên", "Email",
-                       "Trường khác", "Kết quả kiểm tra", "Lô"]
+                       "Trường khác", "Kết quả kiểm tra", "Lô", "STT"]  # the unmapped STT column is kept
     assert sorted(r[1] for r in rows[1:]) == ["không hợp lệ", "không hợp lệ", "trùng trong tệp"]
     assert {r[3] for r in rows[1:] if r[1] == "không hợp lệ"} == {"12ab"} and {r[5] for r in rows[1:]} == {
         "Sai 0", "Sai 1", "Trùng 0"}
@@ -143,7 +143,7 @@ def test_the_report_follows_the_window_language(services: AppServices, service: 
     book = openpyxl.load_workbook(english)
     assert book.sheetnames == ["Not added", "Summary"]
     rows = [[c.value for c in r] for r in book["Not added"].iter_rows()]
-    assert tuple(rows[0]) == ROW_HEADERS
+    assert tuple(rows[0]) == (*ROW_HEADERS, "STT")
     assert sorted(r[1] for r in rows[1:]) == sorted([OUTCOME_LABELS["invalid"]] * 2 + [OUTCOME_LABELS["duplicate"]])
     assert {r[2] for r in rows[1:]} <= journal_reasons
     summary = {r[0].value: r[1].value for r in book["Summary"].iter_rows(min_row=2)}
