@@ -252,22 +252,72 @@ def upload(journal: Journal, job_id: str, account: Account, secret: str, data: P
 async def _upload(journal: Journal, job_id: str, account: Account, secret: str, pacing: float | None,
                   printer: ProgressPrinter) -> JobSummary:
     from campaign_gui.upload.engine import UploadEngine
+    from campaign_gui.upload.jobs import summarize
 
     provider = make_provider(account, secret)
     engine = UploadEngine(provider, journal, job_id, pacing=pacing, progress_cb=printer)
-    loop = asyncio.get_running_loop()
+    run = asyncio.ensure_future(engine.run())
+    stops = StopSignals(engine, run)
+    stops.install(asyncio.get_running_loop())
     try:
-        loop.add_signal_handler(signal.SIGINT, engine.interrupt)
-    except (NotImplementedError, RuntimeError):  # Windows: KeyboardInterrupt ends asyncio.run instead
-        pass
-    try:
-        return await engine.run()
+        return await run
+    except asyncio.CancelledError:
+        # A second Ctrl-C/SIGTERM ended the run at once: the engine recorded the job as interrupted.
+        if not run.cancelled():
+            raise
+        record = journal.get_job(job_id)
+        assert record is not None
+        return summarize(record, journal.outcome_counts(job_id))
     finally:
-        try:
-            loop.remove_signal_handler(signal.SIGINT)
-        except (NotImplementedError, RuntimeError):
-            pass
+        stops.remove()
         await provider.aclose()
+
+
+class StopSignals:
+    """Ctrl-C and SIGTERM during an upload: the first stops after the batch in flight, the second at once.
+
+    Either way the job stays resumable (interrupted): unsent rows stay pending, a batch in flight stays
+    ``sending`` and is settled at resume by the provider's retry class.
+    """
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self, engine: Any, run: asyncio.Future[Any]) -> None:
+        self._engine = engine
+        self._run = run
+        self._count = 0
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._previous: dict[int, Any] = {}
+
+    def install(self, loop: asyncio.AbstractEventLoop) -> None:
+        for sig in self.SIGNALS:
+            previous = signal.getsignal(sig)
+            try:
+                loop.add_signal_handler(sig, self.stop)
+            except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
+                continue
+            self._previous[sig] = previous
+        self._loop = loop
+
+    def remove(self) -> None:
+        for sig, previous in self._previous.items():
+            try:
+                assert self._loop is not None
+                self._loop.remove_signal_handler(sig)
+                signal.signal(sig, previous)  # asyncio leaves SIGTERM at its default (kill): restore ours
+            except (NotImplementedError, RuntimeError, ValueError, TypeError):
+                pass
+        self._previous.clear()
+
+    def stop(self) -> None:
+        self._count += 1
+        if self._count == 1:
+            print("\nstopping after the batch in flight (the job can be resumed; press Ctrl-C again to stop "
+                  "at once)", file=sys.stderr, flush=True)
+            self._engine.interrupt()
+        elif not self._run.done():
+            print("\nstopping now (the job can be resumed)", file=sys.stderr, flush=True)
+            self._run.cancel()
 
 
 class ProgressPrinter:

@@ -26,7 +26,7 @@ from campaign_gui.domain.errors import AuthError, RateLimited
 from campaign_gui.domain.models import RowOutcome, UploadRow
 from campaign_gui.providers.base import Provider, RetryClass
 from campaign_gui.upload.batches import Batch, BatchSource
-from campaign_gui.upload.control import RunControl, Stop
+from campaign_gui.upload.control import INTERRUPTED_MESSAGE, RunControl, Stop
 from campaign_gui.upload.flows import CampaignFlow, ImportJobFlow
 from campaign_gui.upload.jobs import JobSummary, summarize
 from campaign_gui.upload.journal import FINAL_STATES, Journal, JournalError, JournalFull
@@ -184,6 +184,13 @@ class UploadEngine:
             stop = Stop("paused", exc.message)
         except JournalError as exc:
             stop = Stop("paused", exc.message)
+        except BaseException:
+            # issue 13 item 2: a cancelled run (the window's shutdown grace ran out, a second Ctrl-C), or one
+            # ended by an unexpected error, is a stop, never the end of the job: it stays interrupted, unsent
+            # rows pending, the batch in flight `sending` (its retry class settles it at resume). Without this,
+            # `_finish(None)` said "done" and turned every unsent row into "failed · not sent".
+            stop = Stop("interrupted", INTERRUPTED_MESSAGE)
+            raise
         finally:
             summary = await self._finish(stop)
             self._recorder.close()
