@@ -18,7 +18,9 @@ from campaign_gui.domain.redaction import redact, register_secret
 from campaign_gui.providers import make_provider, provider_info
 from campaign_gui.providers.base import ProviderInfo
 from campaign_gui.reading.sniff import sniff
+from campaign_gui.reading.target_rules import LandlinePolicy
 from campaign_gui.reading.types import InvalidPolicy
+from campaign_gui.services.target_check import check_target_exists, check_target_form, target_rules
 from campaign_gui.storage.paths import data_dir as resolve_data_dir
 from campaign_gui.upload.jobs import JobSummary, create_job
 from campaign_gui.upload.journal import Journal, JournalDamaged, JournalError
@@ -54,6 +56,8 @@ def register(subparsers: Any) -> None:
                    help="a cell holding several phone numbers gives one contact per number (same name and fields)")
     p.add_argument("--policy", choices=[x.value for x in InvalidPolicy], default=InvalidPolicy.DROP.value,
                    help="invalid rows: block the import, drop them (default), or include them as typed")
+    p.add_argument("--landline", choices=[x.value for x in LandlinePolicy], default=LandlinePolicy.DROP.value,
+                   help="fixed-line numbers for an SMS provider: drop them (default) or include them")
     p.add_argument("--pacing", type=float, help="seconds between request starts (default: the provider's; 0 = off)")
     p.add_argument("--country", help="default country for numbers without +code (default: the provider's)")
     p.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")
@@ -76,6 +80,9 @@ def _run(args: argparse.Namespace) -> int:
     account = find_account(data, args.account)
     info = provider_info(account.provider)
     target = parse_target(args.target, info)
+    problem = check_target_form(info, target)
+    if problem is not None:
+        raise CliError(problem.message, EXIT_BAD_INPUT)
     path = Path(args.file)
     if not path.exists():
         raise CliError(f"No such file: {path}", EXIT_BAD_INPUT)
@@ -90,13 +97,18 @@ def _run(args: argparse.Namespace) -> int:
         journal = open_journal(data)
         try:
             journal.recover()
-            validation = _validate(args, path, region)
-            sendable = validation.valid + validation.fixed + (validation.invalid if policy is InvalidPolicy.INCLUDE
-                                                               else 0)
+            validation = _validate(args, path, region).for_target(
+                target_rules(info, LandlinePolicy(args.landline)))
+            print_target_flags(validation, info)
+            typed = validation.invalid - validation.target_rejected  # "include" sends these as typed
+            sendable = validation.valid + validation.fixed + (typed if policy is InvalidPolicy.INCLUDE else 0)
             if sendable == 0:
                 raise CliError(f"No valid rows to upload in {path.name} ({validation.rows:,} rows, "
                                f"{validation.invalid:,} invalid, {validation.duplicates:,} duplicates)",
                                EXIT_BAD_INPUT)
+            problem = asyncio.run(_check_exists(account, secret, target))
+            if problem is not None:
+                raise CliError(problem.message, EXIT_BAD_INPUT)
             try:
                 job_id = create_job(journal, account, target, validation, path, validation.mapping, policy, region,
                                     sheet=validation.sheet, header_row=validation.header_row)
@@ -110,6 +122,26 @@ def _run(args: argparse.Namespace) -> int:
         finally:
             journal.close()
     return finish(summary, args.json)
+
+
+async def _check_exists(account: Account, secret: str, target: Mapping[str, Any]) -> Any:
+    provider = make_provider(account, secret)
+    try:
+        return await check_target_exists(provider, target)
+    finally:
+        await provider.aclose()
+
+
+def print_target_flags(validation: Any, info: ProviderInfo) -> None:
+    """Rows the target cannot take, on stderr, before anything is sent (the report lists each with its reason)."""
+    if validation.target_rejected:
+        reasons = {"country_not_accepted": f"not a number {info.display_name} accepts",
+                   "landline": "fixed-line numbers (SMS)"}
+        parts = [f"{validation.reasons[k]:,} {text}" for k, text in reasons.items() if validation.reasons.get(k)]
+        print(f"{validation.target_rejected:,} rows will not be sent: {'; '.join(parts)}", file=sys.stderr)
+    if validation.landlines and not validation.reasons.get("landline"):
+        print(f"warning: {validation.landlines:,} fixed-line numbers will be sent (--landline include)",
+              file=sys.stderr)
 
 
 def _validate(args: argparse.Namespace, path: Path, region: str) -> Any:

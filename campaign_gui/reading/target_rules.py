@@ -41,6 +41,7 @@ class TargetRules:
     country_codes: tuple[int, ...] = ()
     sends_sms: bool = False
     landline: LandlinePolicy = LandlinePolicy.DROP
+    region: str = "VN"  # the provider's default country for numbers written without +code
 
     def check(self, numbers: Iterable[tuple[int, str]]) -> tuple[dict[int, tuple[str, str]], int]:
         """For ``(index, E.164)`` pairs: the rows this target cannot take ``{index: (reason, message)}`` and
