@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from campaign_gui.domain.errors import ImportInputError
+from campaign_gui.domain.errors import AuthError, ImportInputError
 from campaign_gui.domain.models import Account
 from campaign_gui.domain.redaction import redact, register_secret
 from campaign_gui.providers import make_provider, provider_info
@@ -106,7 +106,11 @@ def _run(args: argparse.Namespace) -> int:
                 raise CliError(f"No valid rows to upload in {path.name} ({validation.rows:,} rows, "
                                f"{validation.invalid:,} invalid, {validation.duplicates:,} duplicates)",
                                EXIT_BAD_INPUT)
-            problem = asyncio.run(_check_exists(account, secret, target))
+            key_refused = False
+            try:
+                problem = asyncio.run(_check_exists(account, secret, target))
+            except AuthError:  # the check was the first request: the job is recorded paused for the key
+                problem, key_refused = None, True
             if problem is not None:
                 raise CliError(problem.message, EXIT_BAD_INPUT)
             try:
@@ -116,7 +120,10 @@ def _run(args: argparse.Namespace) -> int:
                 raise CliError(exc.message, EXIT_BAD_INPUT) from None
             if not args.json:
                 print(f"job {job_id}: {validation.rows:,} rows, uploading to {info.display_name}…", file=sys.stderr)
-            summary = upload(journal, job_id, account, secret, data, pacing=args.pacing)
+            if key_refused:
+                summary = paused_for_key(journal, job_id, info, data)
+            else:
+                summary = upload(journal, job_id, account, secret, data, pacing=args.pacing)
         except JournalError as exc:
             raise CliError(exc.message, journal_exit(exc)) from None
         finally:
@@ -265,12 +272,31 @@ def journal_exit(exc: JournalError) -> int:
 
 def upload(journal: Journal, job_id: str, account: Account, secret: str, data: Path, *,
            pacing: float | None = None) -> JobSummary:
-    """Run the engine (SIGINT → stop after the in-flight batch, job resumable) and write the report."""
-    from campaign_gui.upload.report import ReportError, default_report_path, write_report
-
+    """Run the engine (Ctrl-C/SIGTERM → stop after the in-flight batch, twice → at once; job resumable) and
+    write the report."""
     printer = ProgressPrinter()
     summary = asyncio.run(_upload(journal, job_id, account, secret, pacing, printer))
     printer.close()
+    return with_report(journal, summary, data)
+
+
+def paused_for_key(journal: Journal, job_id: str, info: ProviderInfo, data: Path) -> JobSummary:
+    """The provider refused the key when the target was checked: the job waits for it, nothing was sent."""
+    from campaign_gui.upload.engine_flows import AUTH_MESSAGE
+    from campaign_gui.upload.jobs import summarize
+
+    message = AUTH_MESSAGE.format(provider=info.display_name)
+    counts = journal.outcome_counts(job_id)
+    journal.set_job_state(job_id, "paused", message=message, counts=counts)
+    record = journal.get_job(job_id)
+    assert record is not None
+    return with_report(journal, JobSummary(**{**summarize(record, counts).__dict__, "message": message}), data)
+
+
+def with_report(journal: Journal, summary: JobSummary, data: Path) -> JobSummary:
+    """Write the job's default report; the summary names it."""
+    from campaign_gui.upload.report import ReportError, default_report_path, write_report
+
     report = default_report_path(data, summary.job_id)
     try:
         write_report(journal, summary.job_id, report)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from campaign_gui.domain.errors import NotFound, ProviderError
+from campaign_gui.domain.errors import AuthError, NotFound, ProviderError
 from campaign_gui.providers.base import Provider, ProviderInfo
 from campaign_gui.reading.target_rules import LandlinePolicy, TargetRules
 
@@ -69,6 +69,8 @@ async def check_target_exists(provider: Provider, target: Mapping[str, Any]) -> 
             lists = await provider.list_contact_lists(None)
             if lists and wanted not in {x.id for x in lists}:
                 return TargetProblem("list", f"SMS.by has no mailing list {wanted} for this account.")
+    except AuthError:
+        raise  # not the target: the key (the caller records the job paused for the key, as the upload would)
     except ProviderError as exc:
         logger.info("could not check the target (%s): going on", type(exc).__name__)
     return None
