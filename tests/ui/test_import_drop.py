@@ -218,3 +218,23 @@ def test_quit_during_a_batch_slower_than_the_grace_leaves_the_job_resumable(
         service2.jobs.close()
         closing = qloop.create_task(again.aclose())
         qtbot.waitUntil(closing.done, timeout=10_000)
+
+
+def test_stop_and_quit_without_asking(services: AppServices, sandbox: Any, qtbot: QtBot, tmp_path: Path) -> None:
+    """The path a SIGTERM takes: no question, the job stops and stays resumable, the window closes."""
+    from campaign_gui.upload.journal import Journal
+
+    window, support, service = make_window(services, tmp_path, qtbot, pacing=0.25)
+    account = add_account(services, sandbox, "stringee")
+    job = start_job(service, account, contacts_xlsx(tmp_path / "kh.xlsx", n=4000), qtbot)
+    qtbot.waitUntil(lambda: len(sandbox.control.ledger("stringee")) >= 1000, timeout=20_000)
+    closed: list[bool] = []
+    window.closed.connect(lambda: closed.append(True))
+    support.stop_and_quit()
+    assert support.box is None or support.box.objectName() != "closeBox"
+    qtbot.waitUntil(lambda: bool(closed), timeout=10_000)
+    with Journal.open(tmp_path, read_only=True) as journal:
+        record = journal.get_job(job)
+        counts = journal.outcome_counts(job)
+    assert record is not None and record.state == "interrupted"
+    assert counts.get("failed", 0) == 0 and counts["pending"] == 4000 - len(sandbox.control.ledger("stringee"))
