@@ -282,8 +282,8 @@ def upload(journal: Journal, job_id: str, account: Account, secret: str, data: P
 
 def paused_for_key(journal: Journal, job_id: str, info: ProviderInfo, data: Path) -> JobSummary:
     """The provider refused the key when the target was checked: the job waits for it, nothing was sent."""
-    from campaign_gui.upload.engine_flows import AUTH_MESSAGE
     from campaign_gui.upload.jobs import summarize
+    from campaign_gui.upload.sender import AUTH_MESSAGE
 
     message = AUTH_MESSAGE.format(provider=info.display_name)
     counts = journal.outcome_counts(job_id)
