@@ -196,14 +196,16 @@ def test_target_page_says_what_is_wrong_with_the_target(services: AppServices, s
     target = wizard.target_page
     assert wizard.currentId() == PageId.TARGET
     assert not target.isComplete() and "must be a number (got 'abc')" in target.problem.text()
-    target.editors["list"].setText("999")
+    target.editors["list"].set_value("999")  # the list picker (by name) keeps an id it does not know as typed
+    target._changed()
     assert target.isComplete()
     with qtbot.waitSignal(service.targetChecked, timeout=10_000):
         wizard.next()
     qtbot.waitUntil(lambda: "no mailing list 999" in target.problem.text(), timeout=5_000)
     assert wizard.currentId() == PageId.TARGET and not target.isComplete()
     assert service.jobs.records() == [] and sandbox.control.ledger("smsby") == {}
-    target.editors["list"].setText("101")
+    target.editors["list"].set_value("101")
+    target._changed()
     with qtbot.waitSignal(service.jobs.jobFinished, timeout=60_000) as finished:
         wizard_next(qtbot, wizard)
     assert wizard.currentId() == PageId.UPLOAD and finished.args[1].added == 3
