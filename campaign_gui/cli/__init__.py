@@ -6,8 +6,11 @@ import argparse
 import importlib
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
+from types import FrameType
+from typing import Any
 
 from campaign_gui.domain.redaction import install_log_redaction
 
@@ -56,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         parser.print_help(sys.stderr)
         return EXIT_BAD_INPUT
+    previous = _term_as_interrupt()
     try:
         code: int = func(args)
     except KeyboardInterrupt:
@@ -73,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger(__name__).debug("internal error", exc_info=True)
         print(f"error: internal error ({type(exc).__name__}): {redact(str(exc))[:300]}", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return code
 
 
@@ -88,6 +95,19 @@ def _user_error(exc: Exception) -> tuple[str, int] | None:
     if isinstance(exc, JournalError):
         return redact(exc.message), EXIT_ATTENTION
     return None
+
+
+def _term_as_interrupt() -> Any:
+    """SIGTERM is a Ctrl-C: a message, exit 3, child processes ended by the normal exit, jobs resumable.
+    Returns the handler it replaced (None when it could not install one)."""
+
+    def on_term(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, on_term)
+    except (ValueError, OSError):  # not the main thread (tests calling main() from a thread)
+        return None
 
 
 def _pop_globals(argv: list[str]) -> tuple[list[str], str | None, bool]:

@@ -12,13 +12,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from campaign_gui.domain.errors import ImportInputError
+from campaign_gui.domain.errors import AuthError, ImportInputError
 from campaign_gui.domain.models import Account
 from campaign_gui.domain.redaction import redact, register_secret
 from campaign_gui.providers import make_provider, provider_info
 from campaign_gui.providers.base import ProviderInfo
 from campaign_gui.reading.sniff import sniff
+from campaign_gui.reading.target_rules import LandlinePolicy
 from campaign_gui.reading.types import InvalidPolicy
+from campaign_gui.services.target_check import check_target_exists, check_target_form, target_rules
 from campaign_gui.storage.paths import data_dir as resolve_data_dir
 from campaign_gui.upload.jobs import JobSummary, create_job
 from campaign_gui.upload.journal import Journal, JournalDamaged, JournalError
@@ -54,6 +56,8 @@ def register(subparsers: Any) -> None:
                    help="a cell holding several phone numbers gives one contact per number (same name and fields)")
     p.add_argument("--policy", choices=[x.value for x in InvalidPolicy], default=InvalidPolicy.DROP.value,
                    help="invalid rows: block the import, drop them (default), or include them as typed")
+    p.add_argument("--landline", choices=[x.value for x in LandlinePolicy], default=LandlinePolicy.DROP.value,
+                   help="fixed-line numbers for an SMS provider: drop them (default) or include them")
     p.add_argument("--pacing", type=float, help="seconds between request starts (default: the provider's; 0 = off)")
     p.add_argument("--country", help="default country for numbers without +code (default: the provider's)")
     p.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")
@@ -76,6 +80,9 @@ def _run(args: argparse.Namespace) -> int:
     account = find_account(data, args.account)
     info = provider_info(account.provider)
     target = parse_target(args.target, info)
+    problem = check_target_form(info, target)
+    if problem is not None:
+        raise CliError(problem.message, EXIT_BAD_INPUT)
     path = Path(args.file)
     if not path.exists():
         raise CliError(f"No such file: {path}", EXIT_BAD_INPUT)
@@ -90,13 +97,22 @@ def _run(args: argparse.Namespace) -> int:
         journal = open_journal(data)
         try:
             journal.recover()
-            validation = _validate(args, path, region)
-            sendable = validation.valid + validation.fixed + (validation.invalid if policy is InvalidPolicy.INCLUDE
-                                                               else 0)
+            validation = _validate(args, path, region).for_target(
+                target_rules(info, LandlinePolicy(args.landline)))
+            print_target_flags(validation, info)
+            typed = validation.invalid - validation.target_rejected  # "include" sends these as typed
+            sendable = validation.valid + validation.fixed + (typed if policy is InvalidPolicy.INCLUDE else 0)
             if sendable == 0:
                 raise CliError(f"No valid rows to upload in {path.name} ({validation.rows:,} rows, "
                                f"{validation.invalid:,} invalid, {validation.duplicates:,} duplicates)",
                                EXIT_BAD_INPUT)
+            key_refused = False
+            try:
+                problem = asyncio.run(_check_exists(account, secret, target))
+            except AuthError:  # the check was the first request: the job is recorded paused for the key
+                problem, key_refused = None, True
+            if problem is not None:
+                raise CliError(problem.message, EXIT_BAD_INPUT)
             try:
                 job_id = create_job(journal, account, target, validation, path, validation.mapping, policy, region,
                                     sheet=validation.sheet, header_row=validation.header_row)
@@ -104,12 +120,35 @@ def _run(args: argparse.Namespace) -> int:
                 raise CliError(exc.message, EXIT_BAD_INPUT) from None
             if not args.json:
                 print(f"job {job_id}: {validation.rows:,} rows, uploading to {info.display_name}…", file=sys.stderr)
-            summary = upload(journal, job_id, account, secret, data, pacing=args.pacing)
+            if key_refused:
+                summary = paused_for_key(journal, job_id, info, data)
+            else:
+                summary = upload(journal, job_id, account, secret, data, pacing=args.pacing)
         except JournalError as exc:
             raise CliError(exc.message, journal_exit(exc)) from None
         finally:
             journal.close()
     return finish(summary, args.json)
+
+
+async def _check_exists(account: Account, secret: str, target: Mapping[str, Any]) -> Any:
+    provider = make_provider(account, secret)
+    try:
+        return await check_target_exists(provider, target)
+    finally:
+        await provider.aclose()
+
+
+def print_target_flags(validation: Any, info: ProviderInfo) -> None:
+    """Rows the target cannot take, on stderr, before anything is sent (the report lists each with its reason)."""
+    if validation.target_rejected:
+        reasons = {"country_not_accepted": f"not a number {info.display_name} accepts",
+                   "landline": "fixed-line numbers (SMS)"}
+        parts = [f"{validation.reasons[k]:,} {text}" for k, text in reasons.items() if validation.reasons.get(k)]
+        print(f"{validation.target_rejected:,} rows will not be sent: {'; '.join(parts)}", file=sys.stderr)
+    if validation.landlines and not validation.reasons.get("landline"):
+        print(f"warning: {validation.landlines:,} fixed-line numbers will be sent (--landline include)",
+              file=sys.stderr)
 
 
 def _validate(args: argparse.Namespace, path: Path, region: str) -> Any:
@@ -233,12 +272,31 @@ def journal_exit(exc: JournalError) -> int:
 
 def upload(journal: Journal, job_id: str, account: Account, secret: str, data: Path, *,
            pacing: float | None = None) -> JobSummary:
-    """Run the engine (SIGINT → stop after the in-flight batch, job resumable) and write the report."""
-    from campaign_gui.upload.report import ReportError, default_report_path, write_report
-
+    """Run the engine (Ctrl-C/SIGTERM → stop after the in-flight batch, twice → at once; job resumable) and
+    write the report."""
     printer = ProgressPrinter()
     summary = asyncio.run(_upload(journal, job_id, account, secret, pacing, printer))
     printer.close()
+    return with_report(journal, summary, data)
+
+
+def paused_for_key(journal: Journal, job_id: str, info: ProviderInfo, data: Path) -> JobSummary:
+    """The provider refused the key when the target was checked: the job waits for it, nothing was sent."""
+    from campaign_gui.upload.jobs import summarize
+    from campaign_gui.upload.sender import AUTH_MESSAGE
+
+    message = AUTH_MESSAGE.format(provider=info.display_name)
+    counts = journal.outcome_counts(job_id)
+    journal.set_job_state(job_id, "paused", message=message, counts=counts)
+    record = journal.get_job(job_id)
+    assert record is not None
+    return with_report(journal, JobSummary(**{**summarize(record, counts).__dict__, "message": message}), data)
+
+
+def with_report(journal: Journal, summary: JobSummary, data: Path) -> JobSummary:
+    """Write the job's default report; the summary names it."""
+    from campaign_gui.upload.report import ReportError, default_report_path, write_report
+
     report = default_report_path(data, summary.job_id)
     try:
         write_report(journal, summary.job_id, report)
@@ -252,22 +310,72 @@ def upload(journal: Journal, job_id: str, account: Account, secret: str, data: P
 async def _upload(journal: Journal, job_id: str, account: Account, secret: str, pacing: float | None,
                   printer: ProgressPrinter) -> JobSummary:
     from campaign_gui.upload.engine import UploadEngine
+    from campaign_gui.upload.jobs import summarize
 
     provider = make_provider(account, secret)
     engine = UploadEngine(provider, journal, job_id, pacing=pacing, progress_cb=printer)
-    loop = asyncio.get_running_loop()
+    run = asyncio.ensure_future(engine.run())
+    stops = StopSignals(engine, run)
+    stops.install(asyncio.get_running_loop())
     try:
-        loop.add_signal_handler(signal.SIGINT, engine.interrupt)
-    except (NotImplementedError, RuntimeError):  # Windows: KeyboardInterrupt ends asyncio.run instead
-        pass
-    try:
-        return await engine.run()
+        return await run
+    except asyncio.CancelledError:
+        # A second Ctrl-C/SIGTERM ended the run at once: the engine recorded the job as interrupted.
+        if not run.cancelled():
+            raise
+        record = journal.get_job(job_id)
+        assert record is not None
+        return summarize(record, journal.outcome_counts(job_id))
     finally:
-        try:
-            loop.remove_signal_handler(signal.SIGINT)
-        except (NotImplementedError, RuntimeError):
-            pass
+        stops.remove()
         await provider.aclose()
+
+
+class StopSignals:
+    """Ctrl-C and SIGTERM during an upload: the first stops after the batch in flight, the second at once.
+
+    Either way the job stays resumable (interrupted): unsent rows stay pending, a batch in flight stays
+    ``sending`` and is settled at resume by the provider's retry class.
+    """
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self, engine: Any, run: asyncio.Future[Any]) -> None:
+        self._engine = engine
+        self._run = run
+        self._count = 0
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._previous: dict[int, Any] = {}
+
+    def install(self, loop: asyncio.AbstractEventLoop) -> None:
+        for sig in self.SIGNALS:
+            previous = signal.getsignal(sig)
+            try:
+                loop.add_signal_handler(sig, self.stop)
+            except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
+                continue
+            self._previous[sig] = previous
+        self._loop = loop
+
+    def remove(self) -> None:
+        for sig, previous in self._previous.items():
+            try:
+                assert self._loop is not None
+                self._loop.remove_signal_handler(sig)
+                signal.signal(sig, previous)  # asyncio leaves SIGTERM at its default (kill): restore ours
+            except (NotImplementedError, RuntimeError, ValueError, TypeError):
+                pass
+        self._previous.clear()
+
+    def stop(self) -> None:
+        self._count += 1
+        if self._count == 1:
+            print("\nstopping after the batch in flight (the job can be resumed; press Ctrl-C again to stop "
+                  "at once)", file=sys.stderr, flush=True)
+            self._engine.interrupt()
+        elif not self._run.done():
+            print("\nstopping now (the job can be resumed)", file=sys.stderr, flush=True)
+            self._run.cancel()
 
 
 class ProgressPrinter:

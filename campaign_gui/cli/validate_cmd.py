@@ -29,12 +29,16 @@ def register(subparsers: Any) -> None:
     p.add_argument("--sheet", help="sheet name or 1-based number (default: the sheet holding the contacts: the "
                                    "first visible one unless it holds none)")
     p.add_argument("--header-row", type=int, help="1-based header row (0 = no header; default: detected)")
-    p.add_argument("--country", default="VN", help="default country for numbers without +code (default VN)")
+    p.add_argument("--country", help="default country for numbers without +code (default: the --provider's, else VN)")
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                    help="FIELD=COLUMN, COLUMN a header name, a 1-based number or a letter (A, B…); repeatable")
     p.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")
     p.add_argument("--split-numbers", action="store_true",
                    help="a cell holding several phone numbers gives one contact per number (same name and fields)")
+    p.add_argument("--provider", help="check the rows against this provider's own rules too (countries it takes, "
+                                      "fixed lines for SMS): stringee, smsby, alohub, cellcast, dynmsg")
+    p.add_argument("--landline", choices=("drop", "include"), default="drop",
+                   help="with --provider, for an SMS provider: fixed-line numbers dropped (default) or included")
     p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     p.set_defaults(func=run)
 
@@ -45,11 +49,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         with open_source(args.file, encoding=args.encoding) as source:
             sheet = _sheet_arg(source, args.sheet)
-            region = args.country.upper()
+            rules = _rules(args.provider, args.landline) if args.provider else None
+            region = (args.country or (rules.region if rules is not None else "VN")).upper()
             mapping = _chooser(args.map, region) if args.map else None
             result = validate_sheet(source, sheet, args.header_row, mapping, region, progress=progress)
         if args.split_numbers:
             result = result.split_numbers()
+        if rules is not None:
+            result = result.for_target(rules)
     except ImportInputError as exc:
         _end(progress)
         print(f"error: {exc.message}", file=sys.stderr)
@@ -72,6 +79,19 @@ def run(args: argparse.Namespace) -> int:
             reconfigure(errors="replace")
         print(_human(result, time.perf_counter() - started))
     return EXIT_OK
+
+
+def _rules(provider: str, landline: str) -> Any:
+    from campaign_gui.providers import provider_info
+    from campaign_gui.reading.target_rules import LandlinePolicy
+    from campaign_gui.services.target_check import target_rules
+
+    try:
+        info = provider_info(provider)
+    except (KeyError, ValueError):
+        raise ImportInputError(f"Unknown provider {provider!r} (stringee, smsby, alohub, cellcast, dynmsg).",
+                               kind="bad_provider") from None
+    return target_rules(info, LandlinePolicy(landline))
 
 
 def _end(progress: _Progress | None) -> None:

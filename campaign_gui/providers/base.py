@@ -99,6 +99,10 @@ class ProviderInfo:
     upload_fields: tuple[UploadField, ...] = ()
     max_page_size: int = 100
     notes: Mapping[str, str] = field(default_factory=dict)  # capability -> why it is missing
+    # The country calling codes whose numbers the provider takes (empty: any), and whether it sends SMS (a
+    # fixed-line number is then a warning with its own policy). From the documents and providers/NOTES.md.
+    accepted_country_codes: tuple[int, ...] = ()
+    sends_sms: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Any
 from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.domain.models import UploadRow
 from campaign_gui.reading.columns import Interner, PackedStrings
+from campaign_gui.reading.target_rules import TargetRules
 from campaign_gui.reading.types import ColumnMapping, InvalidPolicy, RowRecord, RowStatus
 
 # base status codes in ``ColumnStore.status``; duplicates are a separate set over valid/fixed rows
@@ -50,7 +51,7 @@ class ValidationResult:
     def __init__(self, store: ColumnStore, *, sheet: str, header_row: int, columns: Sequence[str],
                  mapping: ColumnMapping, region: str, blank: int, warnings: Sequence[str] = (),
                  e164_override: Mapping[int, str] | None = None, dup_of: dict[int, int] | None = None,
-                 country_hint: str | None = None) -> None:
+                 country_hint: str | None = None, target: TargetRules | None = None) -> None:
         self._s = store
         self.country_hint = country_hint  # most numbers are invalid here but valid in this country (reading.country)
         self.sheet = sheet
@@ -65,6 +66,12 @@ class ValidationResult:
         # ``dup_of`` from the validation pass may hold 0 for "first row not looked up yet" (done lazily)
         self._dup_of: dict[int, int] = self._dedupe() if dup_of is None else dup_of
         self._dups_resolved = dup_of is None or all(dup_of.values())
+        # rows the target provider cannot take (its countries, fixed lines for SMS): invalid for this import
+        self.target = target
+        self._excluded: dict[int, tuple[str, str]] = {}
+        self.landlines = 0
+        if target is not None:
+            self._excluded, self.landlines = target.check(self._sendable_numbers())
         self._count()
 
     # --- derived state ---------------------------------------------------------------------
@@ -73,7 +80,34 @@ class ValidationResult:
         return o if o is not None else self._s.e164[i]
 
     def _base(self, i: int) -> int:
+        if i in self._excluded:
+            return INVALID
         return FIXED if i in self._override else self._s.status[i]
+
+    def _sendable_numbers(self) -> Iterator[tuple[int, str]]:
+        """(index, E.164) of the valid and fixed rows that are not duplicates."""
+        status, override, dup = self._s.status, self._override, self._dup_of
+        for i, e in enumerate(self._s.e164):
+            if i in dup:
+                continue
+            o = override.get(i)
+            if o is not None:
+                yield i, o
+            elif e and status[i] != INVALID:
+                yield i, e
+
+    def for_target(self, target: TargetRules | None) -> ValidationResult:
+        """The same rows checked against ``target``'s rules (None: no target rules)."""
+        s = self._s
+        return ValidationResult(s, sheet=self.sheet, header_row=self.header_row, columns=self.columns,
+                                mapping=self.mapping, region=self.region, blank=self.blank, warnings=self.warnings,
+                                e164_override=self._override, dup_of=dict(self._dup_of),
+                                country_hint=self.country_hint, target=target)
+
+    @property
+    def target_rejected(self) -> int:
+        """Rows the target cannot take (counted in ``invalid``)."""
+        return len(self._excluded)
 
     def _dedupe(self) -> dict[int, int]:
         seen: dict[int, int] = {}
@@ -102,6 +136,11 @@ class ValidationResult:
                 counts[INVALID] -= 1
                 counts[FIXED] += 1
                 reason_counts[s.reason[i]] -= 1
+        target_reasons: Counter[str] = Counter()
+        for i, (reason, _message) in self._excluded.items():  # never duplicates, never invalid before
+            counts[FIXED if i in override else s.status[i]] -= 1
+            counts[INVALID] += 1
+            target_reasons[reason] += 1
         dup_by_base = Counter(self._base(i) for i in dup)
         self.valid = counts[VALID] - dup_by_base[VALID]
         self.fixed = counts[FIXED] - dup_by_base[FIXED]
@@ -109,6 +148,8 @@ class ValidationResult:
         self.duplicates = len(dup)
         self.reasons: dict[str, int] = {
             s.reasons.values[code]: n for code, n in sorted(reason_counts.items(), key=lambda kv: -kv[1]) if n > 0}
+        for reason, n in target_reasons.most_common():
+            self.reasons[reason] = self.reasons.get(reason, 0) + n
 
     # --- counts -----------------------------------------------------------------------------
     @property
@@ -138,6 +179,8 @@ class ValidationResult:
         suggestion = None
         if i in self._dup_of:
             reason, message = DUPLICATE_REASON, f"Same phone number as row {self.first_row_of(i)}."
+        elif i in self._excluded:
+            reason, message = self._excluded[i]
         elif i in self._override:
             message = f"Accepted the suggested number {phone}."
         else:
@@ -159,6 +202,8 @@ class ValidationResult:
         codes = bytearray(self._s.status.tobytes())
         for i in self._override:
             codes[i] = FIXED
+        for i in self._excluded:
+            codes[i] = INVALID
         for i in self._dup_of:
             codes[i] = DUPLICATE
         want = [code for code, st in enumerate((*_BASE, RowStatus.DUPLICATE)) if st in wanted]
@@ -208,7 +253,8 @@ class ValidationResult:
     def _derived(self, store: ColumnStore, override: dict[int, str]) -> ValidationResult:
         return ValidationResult(store, sheet=self.sheet, header_row=self.header_row, columns=self.columns,
                                 mapping=self.mapping, region=self.region, blank=self.blank,
-                                warnings=self.warnings, e164_override=override, country_hint=self.country_hint)
+                                warnings=self.warnings, e164_override=override, country_hint=self.country_hint,
+                                target=self.target)
 
     @property
     def multi_number_rows(self) -> int:
@@ -275,7 +321,7 @@ class ValidationResult:
     def _journal_rows(self, policy: InvalidPolicy) -> Iterator[tuple[Any, ...]]:
         s = self._s
         # rows not sent as validated: duplicates, accepted suggestions, invalid rows
-        special = sorted({*self._dup_of, *self._override,
+        special = sorted({*self._dup_of, *self._override, *self._excluded,
                           *compress(range(len(s.status)), map(INVALID.__eq__, s.status.tobytes()))})
         extras: Iterator[str | None] = repeat(None)
         if s.extras:
@@ -306,7 +352,7 @@ class ValidationResult:
         if status != RowStatus.DUPLICATE:
             if status != RowStatus.INVALID:
                 return (row, self._e164(i), original, name, email, extra, status.value, "pending", "", others)
-            if policy == InvalidPolicy.INCLUDE and original.strip():
+            if policy == InvalidPolicy.INCLUDE and original.strip() and i not in self._excluded:
                 return (row, original.strip(), original, name, email, extra, status.value, "pending", "", others)
         record = self.record(i)
         outcome = "duplicate" if status == RowStatus.DUPLICATE else "invalid"
@@ -326,8 +372,8 @@ class ValidationResult:
                 continue
             base = self._base(i)
             if base == INVALID:
-                if policy != InvalidPolicy.INCLUDE or not s.original[i].strip():
-                    continue
+                if policy != InvalidPolicy.INCLUDE or not s.original[i].strip() or i in self._excluded:
+                    continue  # the target's own rules are never overridden by "include invalid rows"
                 phone = s.original[i].strip()
             else:
                 phone = self._e164(i)
@@ -343,7 +389,8 @@ class ValidationResult:
                             for k, v in self.mapping.fields.items()},
                 "mapping_reasons": dict(self.mapping.reasons), "reasons": dict(self.reasons),
                 "suggestions": len(self.suggestions), "warnings": self.warnings,
-                "country_hint": self.country_hint, "multi_number_rows": self.multi_number_rows}
+                "country_hint": self.country_hint, "multi_number_rows": self.multi_number_rows,
+                "target_rejected": self.target_rejected, "landlines": self.landlines}
 
 
 def _json_object(keys: list[str]) -> Callable[[tuple[str, ...]], str]:

@@ -9,7 +9,7 @@ import logging
 import sys
 import threading
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +130,7 @@ class ImportService(QObject):
     validationProgress = Signal(int, int)  # ticket, rows read
     validationFinished = Signal(int, object)  # ticket, ValidationResult
     computed = Signal(int, object)  # ticket, value of compute()
+    targetChecked = Signal(int, str)  # ticket, the problem in the user's language ("" when the target is fine)
     failed = Signal(int, object)  # ticket, UserError
     cancelled = Signal(int)  # ticket
 
@@ -211,6 +212,34 @@ class ImportService(QObject):
             self.memory.remember(account.id, columns, mapping)
         except OSError:
             logger.warning("could not remember the column mapping", exc_info=True)
+
+    # --- the target -----------------------------------------------------------------------------------
+    def target_problem(self, account: Account, target: Mapping[str, Any]) -> str:
+        """What is wrong with the target's form (no network), in the user's language; "" when nothing."""
+        from campaign_gui.services.target_check import check_target_form
+        from campaign_gui.services.texts import target_problem_text
+
+        problem = check_target_form(self.info_for(account), target)
+        return "" if problem is None else target_problem_text(problem.message)
+
+    def check_target(self, account: Account, target: Mapping[str, Any]) -> int:
+        """Ticketed ``targetChecked``: whether the provider has the campaign or list (where it can list them)."""
+        from campaign_gui.services.target_check import check_target_exists
+        from campaign_gui.services.texts import target_problem_text
+
+        ticket = next(self._tickets)
+        pool = self.jobs.pool if self.jobs is not None else None
+
+        async def check() -> str:
+            if pool is None:
+                return ""
+            loop = asyncio.get_running_loop()
+            provider = await loop.run_in_executor(None, pool.get, account)
+            problem = await check_target_exists(provider, dict(target))
+            return "" if problem is None else target_problem_text(problem.message)
+
+        self._spawn(ticket, check(), self.targetChecked, "check-target")
+        return ticket
 
     # --- validation -----------------------------------------------------------------------------------
     def validate(self, request: ValidationRequest) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from campaign_gui.reading.mapping import Extra
+from campaign_gui.reading.target_rules import TargetRules
 from campaign_gui.reading.types import ColumnMapping
 from campaign_gui.reading.validate import ValidationResult, cell_text
 
@@ -83,6 +84,7 @@ class ValidationRequest:
     region: str
     encoding: str | None = None
     extras: Sequence[Extra] = field(default_factory=tuple)
+    target: TargetRules | None = None  # the target provider's own rules (countries, fixed lines for SMS)
 
 
 # --- functions that run in the child (module level: picklable) -------------------------------------
@@ -154,10 +156,11 @@ def validate_request(request: ValidationRequest, ticket: int = 0, local_cancel: 
             except Exception:  # a full queue only loses a progress tick
                 pass
 
-    return validate_file(request.path, sheet=request.sheet, header_row=request.header_row,
-                         mapping=request.mapping, region=request.region, encoding=request.encoding,
-                         cancel=cancel, progress=progress, workers=0,  # type: ignore[arg-type]
-                         extras=request.extras)
+    result = validate_file(request.path, sheet=request.sheet, header_row=request.header_row,
+                           mapping=request.mapping, region=request.region, encoding=request.encoding,
+                           cancel=cancel, progress=progress, workers=0,  # type: ignore[arg-type]
+                           extras=request.extras)
+    return result.for_target(request.target) if request.target is not None else result
 
 
 def _warm() -> bool:

@@ -11,7 +11,8 @@ from campaign_gui.services import texts_catalogue as cat
 
 __all__ = [
     "CONTEXT", "decimal", "fix_text", "input_error_text", "mapping_reason_text", "number", "outcome_reason_text",
-    "percent", "phone_message_text", "phone_reason_text", "stop_message_text", "tr", "waiting_reason_text",
+    "percent", "phone_message_text", "phone_reason_text", "stop_message_text", "target_problem_text", "tr",
+    "waiting_reason_text",
     "waiting_text", "warning_text",
 ]
 
@@ -112,6 +113,15 @@ def phone_message_text(message: str, reason: str = "") -> str:
         return phone_reason_text(reason) if reason else ""
     found = _exact(cat.PHONE_REASONS.values(), message) or _match(_PHONE_RULES, message) or _fixes_text(message)
     return found if found is not None else message
+
+
+# --- the target -----------------------------------------------------------------------------------------
+_TARGET_RULES = _rules(cat.TARGET_PATTERNS)
+
+
+def target_problem_text(message: str) -> str:
+    """A ``services.target_check`` problem (a wrong list id, start time, unknown campaign) in the user's language."""
+    return _match(_TARGET_RULES, message) or message
 
 
 # --- column mapping ------------------------------------------------------------------------------------

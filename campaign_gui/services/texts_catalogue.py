@@ -86,6 +86,30 @@ PHONE_PATTERNS: tuple[Spec, ...] = (
      QT_TRANSLATE_NOOP("ReasonText", "Another number from the cell of row {0}: {1}."), ()),
     (r"Same phone number as row (\d+)\.", QT_TRANSLATE_NOOP("ReasonText", "Same phone number as row {0}."), ()),
     (r"Accepted the suggested number (\S+)\.", QT_TRANSLATE_NOOP("ReasonText", "Accepted the suggested number {0}."), ()),
+    # reading.target_rules: the target provider's own rules
+    (r"(.+) only accepts (\+[\d, +]+) numbers; this one is (\+\d+)\.",
+     QT_TRANSLATE_NOOP("ReasonText", "{0} only accepts {1} numbers; this one is {2}."), ()),
+    (r"A fixed-line number: (.+) sends SMS, which a fixed line usually cannot receive\.",
+     QT_TRANSLATE_NOOP("ReasonText", "A fixed-line number: {0} sends SMS, which a fixed line usually cannot receive."),
+     ()),
+)
+
+# services.target_check: a target that cannot be used
+TARGET_PATTERNS: tuple[Spec, ...] = (
+    (r"The SMS\.by mailing list id must be a number \(got (.*)\)\.",
+     QT_TRANSLATE_NOOP("ReasonText", "The SMS.by mailing list id must be a number (got {0})."), ()),
+    (r"The Alohub campaign id must be a number \(got (.*)\)\.",
+     QT_TRANSLATE_NOOP("ReasonText", "The Alohub campaign id must be a number (got {0})."), ()),
+    (r"The Alohub list id must be a number \(got (.*)\)\.",
+     QT_TRANSLATE_NOOP("ReasonText", "The Alohub list id must be a number (got {0})."), ()),
+    (r"The start time must be an ISO 8601 time such as (\S+) \(got (.*)\)\.",
+     QT_TRANSLATE_NOOP("ReasonText", "The start time must be an ISO 8601 time such as {0} (got {1})."), ()),
+    (r"Alohub has no campaign (.+) for this account\.",
+     QT_TRANSLATE_NOOP("ReasonText", "Alohub has no campaign {0} for this account."), ()),
+    (r"Alohub campaign (.+) has no list (.+)\.",
+     QT_TRANSLATE_NOOP("ReasonText", "Alohub campaign {0} has no list {1}."), ()),
+    (r"SMS\.by has no mailing list (.+) for this account\.",
+     QT_TRANSLATE_NOOP("ReasonText", "SMS.by has no mailing list {0} for this account."), ()),
 )
 
 # importer.mapping reasons
@@ -235,6 +259,8 @@ OUTCOME_MESSAGES = (
 )
 
 OUTCOME_PATTERNS: tuple[Spec, ...] = (
+    (r"the provider rejected every row: (.*)",
+     QT_TRANSLATE_NOOP("ReasonText", "the provider rejected every row: {0}"), ("nested",)),
     (r"not sent: (.*)", QT_TRANSLATE_NOOP("ReasonText", "not sent: {0}"), ("nested",)),
     (r"provider unreachable, will resume \((.*)\)",
      QT_TRANSLATE_NOOP("ReasonText", "provider unreachable, will resume ({0})"), ("nested",)),

@@ -68,6 +68,10 @@ class ContactsTableModel(QAbstractTableModel):
     def generation(self) -> int:
         return self._generation
 
+    def exhausted(self) -> bool:
+        """Every page of the view is loaded (or it cannot be listed)."""
+        return self._exhausted
+
     def loaded(self) -> int:
         return len(self._rows)
 

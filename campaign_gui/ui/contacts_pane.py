@@ -272,9 +272,13 @@ class ContactsPane(QWidget):
             text = self.tr("%n contact(s)", "", total)
             if loaded < total:
                 text += " " + self.tr("(%n loaded)", "", loaded)
+        filtered = bool(self.proxy.needle_text)
         if shown != loaded:
             text += " · " + self.tr("%n shown", "", shown)
         self.count_label.setText(text)
+        more = filtered and (total is None or loaded < total) and not self.model.exhausted()
+        self.count_label.setToolTip(self.tr("The search looks through the contacts loaded so far; clear it to "
+                                            "load more.") if more else "")
         self._show_no_match(shown, loaded, total)
 
     def _show_no_match(self, shown: int, loaded: int, total: int | None) -> None:

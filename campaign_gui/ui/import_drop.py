@@ -332,6 +332,17 @@ class ImportSupport(QObject):
         box.open()
         return True
 
+    def stop_and_quit(self) -> None:
+        """Quit without asking (SIGTERM, a lost display): every import stops as with "Stop and quit" and stays
+        resumable; the window closes within the shutdown grace whatever a batch is doing."""
+        if self._closing:
+            return
+        if not self.jobs.running():
+            self._may_close = True
+            self.window.close()
+            return
+        self._shutdown_then_close()
+
     def _shutdown_then_close(self) -> None:
         self._closing = True
         status = getattr(self.window, "show_status", None)

@@ -26,7 +26,7 @@ from campaign_gui.domain.errors import AuthError, RateLimited
 from campaign_gui.domain.models import RowOutcome, UploadRow
 from campaign_gui.providers.base import Provider, RetryClass
 from campaign_gui.upload.batches import Batch, BatchSource
-from campaign_gui.upload.control import RunControl, Stop
+from campaign_gui.upload.control import INTERRUPTED_MESSAGE, RunControl, Stop
 from campaign_gui.upload.flows import CampaignFlow, ImportJobFlow
 from campaign_gui.upload.jobs import JobSummary, summarize
 from campaign_gui.upload.journal import FINAL_STATES, Journal, JournalError, JournalFull
@@ -184,6 +184,13 @@ class UploadEngine:
             stop = Stop("paused", exc.message)
         except JournalError as exc:
             stop = Stop("paused", exc.message)
+        except BaseException:
+            # issue 13 item 2: a cancelled run (the window's shutdown grace ran out, a second Ctrl-C), or one
+            # ended by an unexpected error, is a stop, never the end of the job: it stays interrupted, unsent
+            # rows pending, the batch in flight `sending` (its retry class settles it at resume). Without this,
+            # `_finish(None)` said "done" and turned every unsent row into "failed · not sent".
+            stop = Stop("interrupted", INTERRUPTED_MESSAGE)
+            raise
         finally:
             summary = await self._finish(stop)
             self._recorder.close()
@@ -393,6 +400,8 @@ class UploadEngine:
 
     async def _finish(self, stop: Stop | None) -> JobSummary:
         state, message = ("done", "") if stop is None else (stop.state, stop.message)
+        if state == "done":  # issue 13 item 4: every row sent and every one refused is not "done"
+            state, message = await self._all_rejected(state, message)
         db, counts = self._recorder.db, self._recorder.counts
         if state in ("done", "cancelled", "failed"):
             reason = {"done": "not sent", "cancelled": "not sent: the import was cancelled",
@@ -418,6 +427,23 @@ class UploadEngine:
         record = await db(self.journal.get_job, self.job_id)
         assert record is not None  # jobs are never deleted while an engine runs them
         return replace(summarize(record, self._recorder.counts), state=self._state, message=message)
+
+    async def _all_rejected(self, state: str, message: str) -> tuple[str, str]:
+        """("failed", the provider's reason) when the provider rejected every row it was sent."""
+        counts = self._recorder.counts
+        rejected = counts.get(RowOutcome.REJECTED.value, 0)
+        sent = sum(counts.get(o.value, 0) for o in (RowOutcome.ADDED, RowOutcome.UPDATED, RowOutcome.SKIPPED,
+                                                     RowOutcome.REJECTED, RowOutcome.FAILED,
+                                                     RowOutcome.NEEDS_VERIFICATION))
+        if not rejected or rejected != sent:
+            return state, message
+
+        def first_reason() -> str:
+            rows = self.journal.iter_rows(self.job_id)
+            return next((e.reason for e in rows if e.outcome == RowOutcome.REJECTED.value and e.reason), "")
+
+        reason = await self._recorder.db(first_reason)
+        return "failed", f"the provider rejected every row: {reason or 'no reason given'}"
 
     def _emit(self, *, force: bool = False, message: str = "") -> None:
         if self._reporter is None:

@@ -163,3 +163,78 @@ def test_close_during_import_asks_stops_safely_and_resumes_next_start(services: 
         service2.jobs.close()
         closing = qloop.create_task(again.aclose())
         qtbot.waitUntil(closing.done, timeout=10_000)
+
+
+def test_quit_during_a_batch_slower_than_the_grace_leaves_the_job_resumable(
+        services: AppServices, secrets: FakeSecrets, sandbox: Any, qloop: Any, qtbot: QtBot, tmp_path: Path) -> None:
+    """Issue 13 item 2: "Stop and quit" while a batch stalls past the shutdown grace. The window still closes
+    within seconds; no unsent row becomes "failed"; the job is interrupted, the stalled batch still `sending`;
+    the next start offers it, and resuming sends every row exactly once."""
+    from campaign_gui.services.import_jobs import SHUTDOWN_SECONDS
+    from campaign_gui.upload.journal import Journal
+
+    window, support, service = make_window(services, tmp_path, qtbot, pacing=0.2)  # paced: one batch in flight
+    account = add_account(services, sandbox, "stringee")
+    stall = SHUTDOWN_SECONDS + 25  # far beyond the grace: the request never answers before the window closes
+    sandbox.control.fault(provider="stringee", path="add-by-phones", action="stall", seconds=stall, after=2)
+    path = contacts_xlsx(tmp_path / "kh.xlsx", n=5000)
+    job = start_job(service, account, path, qtbot)
+    qtbot.waitUntil(lambda: sandbox.control.faults()[0]["fired"] == 1, timeout=30_000)  # the third batch stalls
+    window.close()
+    assert support.box is not None and support.box.objectName() == "closeBox"
+    closed: list[bool] = []
+    window.closed.connect(lambda: closed.append(True))
+    support.box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: bool(closed), timeout=(SHUTDOWN_SECONDS + 4) * 1000)  # grace + cancel, not the stall
+    sent = len(sandbox.control.ledger("stringee"))
+    assert sent == 2000  # two batches answered, the third still stalled at the provider
+
+    journal = Journal.open(tmp_path, read_only=True)
+    try:
+        record = journal.get_job(job)
+        counts = journal.outcome_counts(job)
+        batches = {b.batch_id: b.state for b in journal.open_batches(job)}
+    finally:
+        journal.close()
+    assert record is not None and record.state == "interrupted"
+    assert counts.get("failed", 0) == 0 and counts.get("added", 0) == 2000
+    assert counts.get("pending", 0) == 3000  # the stalled batch's rows included: not sent as far as we know
+    assert list(batches.values()) == ["sending"]  # resolved at resume by Stringee's retry class (resend)
+
+    again = build_services(tmp_path, store=AccountStore(tmp_path), secrets=secrets, sandbox_factory=lambda: None)
+    window2, support2, service2 = make_window(again, tmp_path / "2", qtbot, ask_resume=True)
+    try:
+        qtbot.waitUntil(lambda: support2.box is not None and support2.box.isVisible(), timeout=10_000)
+        assert support2.box.objectName() == "resumeBox" and "kh.xlsx" in support2.box.text()
+        with qtbot.waitSignal(service2.jobs.jobFinished, timeout=60_000) as finished:
+            support2.box.button(QMessageBox.StandardButton.Yes).click()
+        summary = finished.args[1]
+        assert summary.state == "done" and summary.failed == 0 and summary.sent == 5000
+        ledger = sandbox.control.ledger("stringee")
+        assert len(ledger) == 5000 and set(ledger.values()) == {1}
+    finally:
+        window2.close()
+        service2.shutdown()
+        service2.jobs.close()
+        closing = qloop.create_task(again.aclose())
+        qtbot.waitUntil(closing.done, timeout=10_000)
+
+
+def test_stop_and_quit_without_asking(services: AppServices, sandbox: Any, qtbot: QtBot, tmp_path: Path) -> None:
+    """The path a SIGTERM takes: no question, the job stops and stays resumable, the window closes."""
+    from campaign_gui.upload.journal import Journal
+
+    window, support, service = make_window(services, tmp_path, qtbot, pacing=0.25)
+    account = add_account(services, sandbox, "stringee")
+    job = start_job(service, account, contacts_xlsx(tmp_path / "kh.xlsx", n=4000), qtbot)
+    qtbot.waitUntil(lambda: len(sandbox.control.ledger("stringee")) >= 1000, timeout=20_000)
+    closed: list[bool] = []
+    window.closed.connect(lambda: closed.append(True))
+    support.stop_and_quit()
+    assert support.box is None or support.box.objectName() != "closeBox"
+    qtbot.waitUntil(lambda: bool(closed), timeout=10_000)
+    with Journal.open(tmp_path, read_only=True) as journal:
+        record = journal.get_job(job)
+        counts = journal.outcome_counts(job)
+    assert record is not None and record.state == "interrupted"
+    assert counts.get("failed", 0) == 0 and counts["pending"] == 4000 - len(sandbox.control.ledger("stringee"))

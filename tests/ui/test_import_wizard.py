@@ -155,3 +155,57 @@ def test_a_csv_with_vietnamese_headers_and_a_title_row(services: AppServices, se
     wizard_next(qtbot, wizard)
     qtbot.waitUntil(wizard.review_page.isComplete, timeout=10_000)
     assert "Valid: 1   Fixed: 1" in wizard.review_page.counts.text()
+
+
+def test_review_flags_numbers_the_provider_does_not_take(services: AppServices, service: ImportService,
+                                                         sandbox: Any, qtbot: QtBot, tmp_path: Path) -> None:
+    """Issue 13 item 4: Australian numbers for Stringee (Vietnamese only) are flagged on the review page with the
+    reason, before anything is sent; with nothing left to send the page does not go on."""
+    account = add_account(services, sandbox, "stringee")
+    from test_import_helpers import contacts_csv
+
+    path = contacts_csv(tmp_path / "au.csv", [["Họ và tên", "Số điện thoại"],
+                                              *[[f"Khách {i}", f"+61 412 000 00{i}"] for i in range(1, 5)]])
+    wizard = ImportWizard(service, str(path), account_id=account.id, target={"campaign": "CA100001"})
+    qtbot.addWidget(wizard)
+    wizard.show()
+    for _ in range(3):
+        wizard_next(qtbot, wizard)
+    review = wizard.review_page
+    qtbot.waitUntil(lambda: review.draft.result is not None, timeout=20_000)
+    result = review.draft.result
+    assert result is not None and result.target_rejected == 4 and result.invalid == 4
+    assert "a country this provider does not take: 4" in review.counts.text()
+    assert result.record(0).message == "Stringee only accepts +84 numbers; this one is +61."
+    assert not review.isComplete()
+    assert not review.landline.isVisible()  # Stringee calls: fixed lines are fine
+    assert sandbox.control.requests("stringee")["count"] == 0
+
+
+def test_target_page_says_what_is_wrong_with_the_target(services: AppServices, service: ImportService,
+                                                        sandbox: Any, qtbot: QtBot, tmp_path: Path) -> None:
+    """A list id that is no number: said at once. A list SMS.by does not have: said when "Start import" is
+    pressed, after asking the provider; no job is created. A right one goes on to the upload."""
+    account = add_account(services, sandbox, "smsby")
+    path = contacts_xlsx(tmp_path / "by.xlsx", "smsby", n=3)
+    wizard = ImportWizard(service, str(path), account_id=account.id, target={"list": "abc"})
+    qtbot.addWidget(wizard)
+    wizard.show()
+    for _ in range(4):
+        wizard_next(qtbot, wizard)
+    target = wizard.target_page
+    assert wizard.currentId() == PageId.TARGET
+    assert not target.isComplete() and "must be a number (got 'abc')" in target.problem.text()
+    target.editors["list"].set_value("999")  # the list picker (by name) keeps an id it does not know as typed
+    target._changed()
+    assert target.isComplete()
+    with qtbot.waitSignal(service.targetChecked, timeout=10_000):
+        wizard.next()
+    qtbot.waitUntil(lambda: "no mailing list 999" in target.problem.text(), timeout=5_000)
+    assert wizard.currentId() == PageId.TARGET and not target.isComplete()
+    assert service.jobs.records() == [] and sandbox.control.ledger("smsby") == {}
+    target.editors["list"].set_value("101")
+    target._changed()
+    with qtbot.waitSignal(service.jobs.jobFinished, timeout=60_000) as finished:
+        wizard_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.UPLOAD and finished.args[1].added == 3

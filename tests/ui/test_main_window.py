@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from campaign_gui.services.browse import NodeKind
@@ -230,6 +230,21 @@ def test_alohub_filters_loaded_rows_locally(window: MainWindow, sandbox: Any, qt
     assert "shown" in pane.count_label.text()
     assert sandbox.control.requests("alohub")["count"] == before  # no server round trip
     assert pane.table.horizontalHeader().isSortIndicatorShown()  # Alohub's loaded rows sort locally
+    # The filter covers the loaded rows only: the short view never pages from the server by itself
+    # (Qt asks from a delayed layout, so ask here as the view would, and run its pending layout).
+    loaded = pane.model.rowCount()
+    assert loaded < (pane.model.total or 0)
+    assert not pane.proxy.canFetchMore(QModelIndex())
+    pane.proxy.fetchMore(QModelIndex())
+    pane.table.doItemsLayout()
+    QApplication.processEvents()
+    assert pane.model.rowCount() == loaded
+    assert sandbox.control.requests("alohub")["count"] == before
+    assert "clear it to load more" in pane.count_label.toolTip()
+    pane.search.clear()
+    qtbot.waitUntil(lambda: pane.proxy.rowCount() == pane.model.rowCount(), timeout=5_000)
+    assert pane.proxy.canFetchMore(QModelIndex()) or pane.model.rowCount() > loaded
+    assert pane.count_label.toolTip() == ""
 
 
 def test_demo_accounts_can_be_removed(window: MainWindow, qtbot: QtBot) -> None:

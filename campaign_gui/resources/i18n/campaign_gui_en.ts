@@ -671,6 +671,10 @@ Save the account anyway?</source>
             <numerusform>%n shown</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The search looks through the contacts loaded so far; clear it to load more.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContactsTableModel</name>
@@ -1962,6 +1966,42 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} only accepts {1} numbers; this one is {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fixed-line number: {0} sends SMS, which a fixed line usually cannot receive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMS.by mailing list id must be a number (got {0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Alohub campaign id must be a number (got {0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Alohub list id must be a number (got {0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start time must be an ISO 8601 time such as {0} (got {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alohub has no campaign {0} for this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alohub campaign {0} has no list {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS.by has no mailing list {0} for this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>exact header &apos;{0}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2243,6 +2283,10 @@ Log: {1}</source>
     </message>
     <message>
         <source>ignored by Dynamic Messaging as an invalid number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider rejected every row: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2953,6 +2997,10 @@ Log: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Send to fixed-line numbers too (they usually cannot receive SMS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3010,6 +3058,14 @@ Log: {1}</source>
     </message>
     <message>
         <source>another country&apos;s number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a country this provider does not take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fixed line (SMS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3214,6 +3270,10 @@ Log: {1}</source>
     </message>
     <message>
         <source>Give either an existing list id or a new list name, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the target with the provider…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -656,6 +656,10 @@ Vẫn lưu tài khoản?</translation>
             <numerusform>hiển thị %n</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The search looks through the contacts loaded so far; clear it to load more.</source>
+        <translation>Ô tìm kiếm chỉ lọc các liên hệ đã tải; xoá nội dung tìm kiếm để tải thêm.</translation>
+    </message>
 </context>
 <context>
     <name>ContactsTableModel</name>
@@ -1945,6 +1949,42 @@ Nhật ký: {1}</translation>
         <translation>Đã chấp nhận số đề xuất {0}.</translation>
     </message>
     <message>
+        <source>{0} only accepts {1} numbers; this one is {2}.</source>
+        <translation>{0} chỉ nhận số {1}; số này là {2}.</translation>
+    </message>
+    <message>
+        <source>A fixed-line number: {0} sends SMS, which a fixed line usually cannot receive.</source>
+        <translation>Số điện thoại cố định: {0} gửi SMS, mà máy cố định thường không nhận được SMS.</translation>
+    </message>
+    <message>
+        <source>The SMS.by mailing list id must be a number (got {0}).</source>
+        <translation>Mã danh sách gửi SMS.by phải là một số (đang là {0}).</translation>
+    </message>
+    <message>
+        <source>The Alohub campaign id must be a number (got {0}).</source>
+        <translation>Mã chiến dịch Alohub phải là một số (đang là {0}).</translation>
+    </message>
+    <message>
+        <source>The Alohub list id must be a number (got {0}).</source>
+        <translation>Mã danh sách Alohub phải là một số (đang là {0}).</translation>
+    </message>
+    <message>
+        <source>The start time must be an ISO 8601 time such as {0} (got {1}).</source>
+        <translation>Thời gian bắt đầu phải theo định dạng ISO 8601, ví dụ {0} (đang là {1}).</translation>
+    </message>
+    <message>
+        <source>Alohub has no campaign {0} for this account.</source>
+        <translation>Tài khoản Alohub này không có chiến dịch {0}.</translation>
+    </message>
+    <message>
+        <source>Alohub campaign {0} has no list {1}.</source>
+        <translation>Chiến dịch Alohub {0} không có danh sách {1}.</translation>
+    </message>
+    <message>
+        <source>SMS.by has no mailing list {0} for this account.</source>
+        <translation>Tài khoản SMS.by này không có danh sách gửi {0}.</translation>
+    </message>
+    <message>
         <source>exact header &apos;{0}&apos;</source>
         <translation>tiêu đề khớp chính xác &apos;{0}&apos;</translation>
     </message>
@@ -2227,6 +2267,10 @@ Nhật ký: {1}</translation>
     <message>
         <source>ignored by Dynamic Messaging as an invalid number</source>
         <translation>bị Dynamic Messaging bỏ qua vì là số không hợp lệ</translation>
+    </message>
+    <message>
+        <source>the provider rejected every row: {0}</source>
+        <translation>nhà cung cấp đã từ chối mọi dòng: {0}</translation>
     </message>
     <message>
         <source>not sent: {0}</source>
@@ -2935,6 +2979,10 @@ Nhật ký: {1}</translation>
         <translation>Gửi nguyên như đã nhập</translation>
     </message>
     <message>
+        <source>Send to fixed-line numbers too (they usually cannot receive SMS)</source>
+        <translation>Gửi cả đến số cố định (thường không nhận được SMS)</translation>
+    </message>
+    <message>
         <source>All rows</source>
         <translation>Tất cả các dòng</translation>
     </message>
@@ -2993,6 +3041,14 @@ Nhật ký: {1}</translation>
     <message>
         <source>another country&apos;s number</source>
         <translation>số của quốc gia khác</translation>
+    </message>
+    <message>
+        <source>a country this provider does not take</source>
+        <translation>quốc gia mà nhà cung cấp này không nhận</translation>
+    </message>
+    <message>
+        <source>a fixed line (SMS)</source>
+        <translation>số cố định (SMS)</translation>
     </message>
     <message>
         <source>The check was cancelled. Go back and forward again to restart it.</source>
@@ -3196,6 +3252,10 @@ Nhật ký: {1}</translation>
     <message>
         <source>Give either an existing list id or a new list name, not both.</source>
         <translation>Hãy nhập mã danh sách có sẵn hoặc tên danh sách mới, không nhập cả hai.</translation>
+    </message>
+    <message>
+        <source>Checking the target with the provider…</source>
+        <translation>Đang kiểm tra đích đến với nhà cung cấp…</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from campaign_gui.services.import_service import (
     SheetPreview,
     ValidationResult,
 )
+from campaign_gui.services.target_check import LandlinePolicy
 
 
 @dataclass
@@ -31,5 +32,6 @@ class ImportDraft:
     region: str = ""
     result: ValidationResult | None = None
     policy: InvalidPolicy = InvalidPolicy.DROP
+    landline: LandlinePolicy = LandlinePolicy.DROP  # fixed-line numbers, for a provider that sends SMS
     job_id: str | None = None
     account: Account | None = None

@@ -29,6 +29,7 @@ from campaign_gui.services.import_service import (
     ValidationResult,
     upload_extras,
 )
+from campaign_gui.services.target_check import LandlinePolicy, target_rules
 from campaign_gui.services.texts import number
 from campaign_gui.ui.import_wizard.draft import ImportDraft
 from campaign_gui.ui.import_wizard.review_model import ReviewModel
@@ -114,6 +115,11 @@ class ReviewPage(QWizardPage):
             button.toggled.connect(self._policy_changed)
             policy_row.addWidget(button)
         policy_row.addStretch(1)
+        # an SMS provider: fixed-line numbers are a warning with their own policy (dropped unless ticked)
+        self.landline = QCheckBox(self)
+        self.landline.setObjectName("sendLandlines")
+        self.landline.hide()
+        self.landline.toggled.connect(self._landline_changed)
         top = QHBoxLayout()
         top.addWidget(self.progress, 1)
         top.addWidget(self.cancel_button)
@@ -136,6 +142,7 @@ class ReviewPage(QWizardPage):
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
         layout.addLayout(policy_row)
+        layout.addWidget(self.landline)
         service.validationProgress.connect(self._progress)
         service.validationFinished.connect(self._finished)
         service.computed.connect(self._computed)
@@ -156,6 +163,7 @@ class ReviewPage(QWizardPage):
         self.policy_buttons[InvalidPolicy.DROP].setText(self.tr("Skip them, upload the rest"))
         self.policy_buttons[InvalidPolicy.BLOCK].setText(self.tr("Block the import until fixed"))
         self.policy_buttons[InvalidPolicy.INCLUDE].setText(self.tr("Send them as typed"))
+        self.landline.setText(self.tr("Send to fixed-line numbers too (they usually cannot receive SMS)"))
         names = {"all": self.tr("All rows"), "problems": self.tr("Rows with a problem or a fix"),
                  "invalid": self.tr("Invalid"), "fixed": self.tr("Fixed"), "duplicate": self.tr("Duplicates"),
                  "valid": self.tr("Valid")}
@@ -191,10 +199,16 @@ class ReviewPage(QWizardPage):
         self.accept_all.hide()
         self.status.setText(self.tr("Checking the rows…"))
         account = self.draft.account
-        extras = upload_extras(self.service.info_for(account)) if account is not None else []
+        info = self.service.info_for(account) if account is not None else None
+        extras = upload_extras(info) if info is not None else []
+        self.landline.setVisible(info is not None and info.sends_sms)
+        self.landline.blockSignals(True)
+        self.landline.setChecked(self.draft.landline is LandlinePolicy.INCLUDE)
+        self.landline.blockSignals(False)
         request = ValidationRequest(path=self.draft.path, sheet=self.draft.sheet, header_row=self.draft.header_row,
                                     mapping=self.draft.mapping, region=self.draft.region or "VN",
-                                    encoding=file.encoding if file else None, extras=tuple(extras))
+                                    encoding=file.encoding if file else None, extras=tuple(extras),
+                                    target=target_rules(info, self.draft.landline) if info is not None else None)
         self._ticket = self.service.validate(request)
         self.completeChanged.emit()
 
@@ -284,7 +298,9 @@ class ReviewPage(QWizardPage):
                  "invalid_for_region": self.tr("needs its +country code"),
                  "old_prefix": self.tr("old 11-digit mobile prefix"),
                  "several_numbers": self.tr("several numbers in one cell"),
-                 "text_around": self.tr("text around the number"), "other_country": self.tr("another country's number")}
+                 "text_around": self.tr("text around the number"), "other_country": self.tr("another country's number"),
+                 "country_not_accepted": self.tr("a country this provider does not take"),
+                 "landline": self.tr("a fixed line (SMS)")}
         return names.get(code, code)
 
     # --- filter and suggestions -------------------------------------------------------------------
@@ -341,6 +357,15 @@ class ReviewPage(QWizardPage):
             self.draft.result = value
             self._show(value)
 
+    def _landline_changed(self, checked: bool) -> None:
+        self.draft.landline = LandlinePolicy.INCLUDE if checked else LandlinePolicy.DROP
+        result, account = self.draft.result, self.draft.account
+        if result is None or account is None:
+            return
+        rules = target_rules(self.service.info_for(account), self.draft.landline)
+        self._accept_ticket = self.service.compute(lambda: result.for_target(rules))
+        self.completeChanged.emit()
+
     # --- policy ------------------------------------------------------------------------------------
     def _policy_changed(self) -> None:
         for policy, button in self.policy_buttons.items():
@@ -354,5 +379,6 @@ class ReviewPage(QWizardPage):
             return False
         if self.draft.policy is InvalidPolicy.BLOCK and result.invalid:
             return False
-        sendable = result.valid + result.fixed + (result.invalid if self.draft.policy is InvalidPolicy.INCLUDE else 0)
-        return sendable > 0
+        typed = result.invalid - result.target_rejected  # "send as typed" never overrides the provider's rules
+        sendable = result.valid + result.fixed + (typed if self.draft.policy is InvalidPolicy.INCLUDE else 0)
+        return sendable > 0 and not self._accept_ticket

@@ -56,6 +56,13 @@ class TargetPage(QWizardPage):
         self._targets: tuple[TargetSpec, ...] = ()
         self.pickers: dict[str, TargetPicker] = {}
         self.template: TargetPicker | None = None  # Dynamic Messaging: an earlier campaign to start from
+        # the provider is asked once per target (on "Start import") whether it has the campaign or list
+        self._check_ticket = 0
+        self._checking: dict[str, Any] | None = None
+        self._checked: dict[str, Any] | None = None
+        self._missing = ""  # the provider's answer for ``_checked``: what it does not have
+        service.targetChecked.connect(self._target_checked)
+        service.failed.connect(self._check_failed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -148,7 +155,7 @@ class TargetPage(QWizardPage):
         result = self.draft.result
         if result is None:
             return 0
-        extra = result.invalid if self.draft.policy.value == "include" else 0
+        extra = result.invalid - result.target_rejected if self.draft.policy.value == "include" else 0
         return result.valid + result.fixed + extra
 
     def _picker(self, account: Account, spec: TargetSpec, value: Any) -> TargetPicker | None:
@@ -293,6 +300,12 @@ class TargetPage(QWizardPage):
             problem = remembered_id_problem(self.service.info_for(self.draft.account), str(target.get("campaign", "")))
             if problem:
                 return problem
+        if self.draft.account is not None:
+            form = self.service.target_problem(self.draft.account, target)
+            if form:
+                return form
+        if self._missing and target == self._checked:
+            return self._missing
         return ""
 
     def _changed(self) -> None:
@@ -303,7 +316,27 @@ class TargetPage(QWizardPage):
         return bool(self.editors) and not self.problem_text()
 
     def validatePage(self) -> bool:
-        if not self.isComplete():
+        if not self.isComplete() or self._check_ticket:
             return False
-        self.draft.target = self.target()
+        target = self.target()
+        if target != self._checked and self.draft.account is not None:
+            # ask the provider first (where it can list campaigns or lists); the answer presses on or says why
+            self._checking = target
+            self._check_ticket = self.service.check_target(self.draft.account, target)
+            self.problem.setText(self.tr("Checking the target with the provider…"))
+            return False
+        self.draft.target = target
         return True
+
+    def _target_checked(self, ticket: int, missing: str) -> None:
+        if ticket != self._check_ticket:
+            return
+        self._check_ticket = 0
+        self._checked, self._missing = self._checking, missing
+        self._changed()
+        if not missing and self.target() == self._checked and self.wizard() is not None:
+            self.wizard().next()
+
+    def _check_failed(self, ticket: int, _error: Any) -> None:
+        if ticket == self._check_ticket:  # the check could not be made: the upload says what the provider says
+            self._target_checked(ticket, "")
