@@ -219,7 +219,7 @@ def _run_window(app, settings, data_dir: Path, args: argparse.Namespace, started
     def request_quit() -> None:
         support = getattr(window, "import_support", None)
         if support is not None:
-            support.quit_without_asking()
+            support.stop_and_quit()
         else:
             window.close()
 

@@ -332,17 +332,6 @@ class ImportSupport(QObject):
         box.open()
         return True
 
-    def stop_and_quit(self) -> None:
-        """Quit without asking (SIGTERM, a lost display): every import stops as with "Stop and quit" and stays
-        resumable; the window closes within the shutdown grace whatever a batch is doing."""
-        if self._closing:
-            return
-        if not self.jobs.running():
-            self._may_close = True
-            self.window.close()
-            return
-        self._shutdown_then_close()
-
     def _shutdown_then_close(self) -> None:
         self._closing = True
         status = getattr(self.window, "show_status", None)
@@ -359,16 +348,20 @@ class ImportSupport(QObject):
 
         asyncio.get_event_loop().create_task(stop(), name="import-shutdown")
 
-    def quit_without_asking(self) -> None:
-        """SIGTERM, logout: what "Stop and quit" does, without the question (an open question is dropped)."""
+    def stop_and_quit(self) -> None:
+        """Quit without asking (SIGTERM, a logout): what "Stop and quit" does, without the question (an open
+        question is dropped). Every import stops and stays resumable; the window closes within the shutdown
+        grace whatever a batch is doing."""
         if self.box is not None:
             self.box.done(QMessageBox.StandardButton.Cancel)
             self.box = None
-        if self.jobs.running():
-            if not self._closing:
-                self._shutdown_then_close()
-        else:
+        if self._closing:
+            return
+        if not self.jobs.running():
+            self._may_close = True
             self.window.close()
+            return
+        self._shutdown_then_close()
 
     def close_now(self) -> None:
         """The display is gone and the process ends when this returns: interrupt the imports, close the

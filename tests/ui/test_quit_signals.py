@@ -28,7 +28,7 @@ def test_sigterm_during_an_import_stops_it_after_its_batch_and_closes(services: 
     assert support.box is not None and support.box.objectName() == "closeBox" and window.isVisible()
     closed: list[bool] = []
     window.closed.connect(lambda: closed.append(True))
-    quit_signals = QuitSignals(QApplication.instance(), support.quit_without_asking).install()
+    quit_signals = QuitSignals(QApplication.instance(), support.stop_and_quit).install()
     try:
         os.kill(os.getpid(), signal.SIGTERM)
         qtbot.waitUntil(lambda: bool(closed), timeout=15_000)
