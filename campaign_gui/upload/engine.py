@@ -9,6 +9,11 @@ The work is done by collaborators the engine wires together for each run:
 - ``Recorder`` (recorder.py): batch states and row outcomes in the journal, one commit per batch;
 - ``Verifier`` (verify.py): after a sending pass, flagged rows read back at the provider and resolved;
 - ``ProgressReporter`` (progress.py): throttled progress snapshots.
+
+Why ~450 lines (over the house's ~400): what is left here is only the run loop and its wiring: one lane or two,
+the checkpoints between batches, the three ways a run ends (done, a stop, every row refused) and the hook of the
+verification pass (its read-back goes through the same Sender and stall tracking as the sends). Each piece of
+logic above already lives in its collaborator; cutting the loop itself would make it read out of order.
 """
 
 from __future__ import annotations
