@@ -17,9 +17,11 @@ import python_calamine as pc
 
 from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.reading import sniff as sn
+from campaign_gui.reading import sniff_messages as msg
 from campaign_gui.reading.csv_reader import CsvSource
 from campaign_gui.reading.repair import Prepared, prepare
 from campaign_gui.reading.scratch import scratch_dir
+from campaign_gui.reading.sniff_zip import verify_zip_members
 from campaign_gui.reading.source import Cancelled, CellValue, SheetInfo, Source, check_cancel
 from campaign_gui.reading.xlsx_parts import quick_size, sheet_members, uncached_formulas
 from campaign_gui.reading.xlsx_split import SPLIT_MIN, Offload, head_package, iter_split, light_package, parse_part
@@ -57,11 +59,11 @@ _CODEPAGE = re.compile(r"codepage ([0-9a-f]+) not found")
 def _calamine_error(exc: BaseException) -> ImportInputError:
     text = str(exc).lower()
     if isinstance(exc, pc.PasswordError) or "password" in text or "encrypt" in text:
-        return ImportInputError(sn.MSG_ENCRYPTED, kind="encrypted")
+        return ImportInputError(msg.MSG_ENCRYPTED, kind="encrypted")
     codepage = _CODEPAGE.search(text)
     if codepage is not None:  # an old workbook in an 8-bit code page calamine cannot decode
-        return ImportInputError(sn.codepage_message(int(codepage.group(1), 16)), kind="codepage")
-    return ImportInputError(sn.MSG_CORRUPT, kind="corrupt")
+        return ImportInputError(msg.codepage_message(int(codepage.group(1), 16)), kind="codepage")
+    return ImportInputError(msg.MSG_CORRUPT, kind="corrupt")
 
 
 def _reraise_fatal(exc: BaseException) -> BaseException:
@@ -73,7 +75,7 @@ def _reraise_fatal(exc: BaseException) -> BaseException:
 
 def _zip_error(exc: zipfile.BadZipFile) -> ImportInputError:
     kind = "zip_bomb" if "CRC" in str(exc) else "corrupt"
-    return ImportInputError(sn.MSG_BOMB if kind == "zip_bomb" else sn.MSG_CORRUPT, kind=kind)
+    return ImportInputError(msg.MSG_BOMB if kind == "zip_bomb" else msg.MSG_CORRUPT, kind=kind)
 
 
 def read_error(exc: BaseException) -> BaseException:
@@ -123,7 +125,7 @@ class WorkbookSource(Source):
                 self._members = sheet_members(zf)
                 self._member_sizes = {i.filename: i.file_size for i in zf.infolist()}
                 sheets = set(self._members.values())
-                sn.verify_zip_members(path, [m for m in self._member_sizes if m not in sheets])
+                verify_zip_members(path, [m for m in self._member_sizes if m not in sheets])
                 try:
                     light = light_package(zf, self._members)
                 except BaseException as exc:
@@ -181,7 +183,7 @@ class WorkbookSource(Source):
             name = self._meta[idx].name
             member = self._members.get(name)
             if member is not None:
-                sn.verify_zip_members(self.path, [member])
+                verify_zip_members(self.path, [member])
             try:
                 if self._wb is None:  # opened light: the shared strings are parsed now, once needed
                     self._wb = pc.CalamineWorkbook.from_path(str(self.path))

@@ -34,8 +34,11 @@ import defusedxml.ElementTree as DET
 from defusedxml import DefusedXmlException
 
 from campaign_gui.domain.errors import ImportInputError
-from campaign_gui.reading import sniff as sn
+from campaign_gui.reading import sniff_messages as msg
+from campaign_gui.reading import sniff_zip as sz
 from campaign_gui.reading.scratch import scratch_dir
+from campaign_gui.reading.sniff_ole import MAC_ROMAN_BIFF
+from campaign_gui.reading.sniff_text import utf16_encoding
 
 CHUNK = 4 * 1024**2
 EXTENSIONS = {"xlsx": ".xlsx", "xlsm": ".xlsm", "xlsb": ".xlsb", "ods": ".ods", "xls": ".xls"}
@@ -108,9 +111,9 @@ def _input_error(exc: BaseException, path: Path) -> BaseException:
     """A failure while rewriting, in the user's terms (zipfile checks each member's CRC and real size)."""
     if isinstance(exc, zipfile.BadZipFile):
         bomb = "CRC" in str(exc)
-        return ImportInputError(sn.MSG_BOMB if bomb else sn.MSG_CORRUPT, kind="zip_bomb" if bomb else "corrupt")
+        return ImportInputError(msg.MSG_BOMB if bomb else msg.MSG_CORRUPT, kind="zip_bomb" if bomb else "corrupt")
     if isinstance(exc, zlib.error | EOFError | NotImplementedError | KeyError | UnicodeError):
-        return ImportInputError(sn.MSG_CORRUPT, kind="corrupt")
+        return ImportInputError(msg.MSG_CORRUPT, kind="corrupt")
     if isinstance(exc, OSError):
         return ImportInputError(f"Cannot read {path.name}: {exc.strerror or exc}", kind="unreadable")
     return exc
@@ -149,8 +152,8 @@ def relabel_mac_roman(src: Path, repair: str, dest: Path) -> None:
     shutil.copyfile(src, dest)
     with dest.open("r+b") as fh:
         fh.seek(offset)
-        if fh.read(2) != struct.pack("<H", sn.MAC_ROMAN_BIFF):
-            raise ImportInputError(sn.MSG_CORRUPT, kind="corrupt")  # the file changed since it was sniffed
+        if fh.read(2) != struct.pack("<H", MAC_ROMAN_BIFF):
+            raise ImportInputError(msg.MSG_CORRUPT, kind="corrupt")  # the file changed since it was sniffed
         fh.seek(offset)
         fh.write(struct.pack("<H", 10000))
 
@@ -163,7 +166,7 @@ _DECL_ENCODING = re.compile(r"""\A(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""")
 def copy_utf8(src: IO[bytes], dst: IO[bytes]) -> None:
     """Copy an XML document, re-encoding one in UTF-16 to UTF-8 (its declaration says so), chunk by chunk."""
     head = src.read(CHUNK)
-    encoding = sn.utf16_encoding(head)
+    encoding = utf16_encoding(head)
     if encoding is None:
         dst.write(head)
         shutil.copyfileobj(src, dst, CHUNK)
@@ -194,26 +197,26 @@ def _parse(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Any:
     with zf.open(info) as fh:
         data = fh.read(16 * 1024**2 + 1)
     if len(data) > 16 * 1024**2:
-        raise ImportInputError(sn.MSG_BOMB, kind="zip_bomb")
+        raise ImportInputError(msg.MSG_BOMB, kind="zip_bomb")
     try:
         return DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
-        raise ImportInputError(sn.MSG_XML, kind="xml_entities") from None
+        raise ImportInputError(msg.MSG_XML, kind="xml_entities") from None
     except DET.ParseError:
-        raise ImportInputError(sn.MSG_CORRUPT, kind="corrupt") from None
+        raise ImportInputError(msg.MSG_CORRUPT, kind="corrupt") from None
 
 
 def normalise_ooxml(src: Path, workbook: str, kind: str, dest: Path) -> None:
     """Rewrite the package ``src`` with its workbook part ``workbook`` (a member name) at ``xl/workbook.*``,
     the parts it relates to under ``xl/`` with the usual names, every XML part in UTF-8."""
     with zipfile.ZipFile(src) as zf:
-        parts = {sn.part_name(i.filename): i for i in zf.infolist()}
-        types = sn.content_types(zf, parts)
-        wb_name = sn.part_name(workbook)
+        parts = {sz.part_name(i.filename): i for i in zf.infolist()}
+        types = sz.content_types(zf, parts)
+        wb_name = sz.part_name(workbook)
         wb_dir = posixpath.dirname(wb_name)
         rels_info = parts.get(posixpath.join(wb_dir, "_rels", posixpath.basename(wb_name) + ".rels"))
         if rels_info is None:
-            raise ImportInputError(sn.MSG_CORRUPT, kind="corrupt")
+            raise ImportInputError(msg.MSG_CORRUPT, kind="corrupt")
         copies: list[tuple[str, zipfile.ZipInfo, str]] = []
         rels: list[tuple[str, str, str, bool]] = []
         counts: dict[str, int] = {}
@@ -223,7 +226,7 @@ def normalise_ooxml(src: Path, workbook: str, kind: str, dest: Path) -> None:
                 rels.append((rid, rtype, target, True))
                 continue
             target = target.replace("\\", "/")
-            resolved = sn.part_name(target if target.startswith("/")
+            resolved = sz.part_name(target if target.startswith("/")
                                     else posixpath.normpath(posixpath.join(wb_dir, target)))
             info = parts.get(resolved)
             if info is None:
@@ -238,9 +241,9 @@ def normalise_ooxml(src: Path, workbook: str, kind: str, dest: Path) -> None:
             else:
                 new = f"parts/{role}{counts[role]}{ext}"
             rels.append((rid, rtype, new, False))
-            copies.append(("xl/" + new, info, sn.content_type(resolved, types)))
+            copies.append(("xl/" + new, info, sz.content_type(resolved, types)))
         main = ".bin" if kind == "xlsb" else ".xml"
-        wb_type = sn.content_type(wb_name, types) or WORKBOOK_TYPE
+        wb_type = sz.content_type(wb_name, types) or WORKBOOK_TYPE
         with _writer(dest) as out:
             overrides = [(f"/xl/workbook{main}", wb_type)] + [("/" + n, t) for n, _i, t in copies if t]
             out.writestr("[Content_Types].xml", _content_types(overrides))
@@ -270,8 +273,8 @@ def _rels(rels: list[tuple[str, str, str, bool]]) -> str:
 def normalise_ods(src: Path, dest: Path) -> None:
     """An ODS package with ``mimetype`` first (stored) and a manifest; other members copied, in UTF-8."""
     with zipfile.ZipFile(src) as zf, _writer(dest) as out:
-        out.writestr(zipfile.ZipInfo("mimetype"), sn.ODS_MIME)
-        parts = {sn.part_name(i.filename): i for i in zf.infolist()}
+        out.writestr(zipfile.ZipInfo("mimetype"), sz.ODS_MIME)
+        parts = {sz.part_name(i.filename): i for i in zf.infolist()}
         manifest = parts.get("meta-inf/manifest.xml")
         if manifest is None:
             out.writestr("META-INF/manifest.xml", ODS_MANIFEST)
@@ -284,7 +287,7 @@ def normalise_ods(src: Path, dest: Path) -> None:
 def pack_fods(src: Path, dest: Path) -> None:
     """A flat ODS is the content.xml of an ODS (calamine reads its tables whatever the root's name)."""
     with src.open("rb") as fh, _writer(dest) as out:
-        out.writestr(zipfile.ZipInfo("mimetype"), sn.ODS_MIME)
+        out.writestr(zipfile.ZipInfo("mimetype"), sz.ODS_MIME)
         out.writestr("META-INF/manifest.xml", ODS_MANIFEST)
         with out.open("content.xml", "w", force_zip64=True) as dst:
             copy_utf8(fh, dst)
@@ -342,9 +345,9 @@ def _events(path: Path) -> Iterator[tuple[str, Any]]:
             yield from DET.iterparse(fh, events=("start", "end"), forbid_dtd=True, forbid_entities=True,
                                      forbid_external=True)
     except DefusedXmlException:
-        raise ImportInputError(sn.MSG_XML, kind="xml_entities") from None
+        raise ImportInputError(msg.MSG_XML, kind="xml_entities") from None
     except DET.ParseError:
-        raise ImportInputError(sn.MSG_CORRUPT, kind="corrupt") from None
+        raise ImportInputError(msg.MSG_CORRUPT, kind="corrupt") from None
 
 
 def convert_xml2003(src: Path, dest: Path) -> None:
@@ -386,7 +389,7 @@ class _SheetWriter:
         elif tag == f"{SS}Row" and self.sink is not None:
             self.row_no = _index(el, self.row_no + 1)
             if self.row_no >= MAX_ROWS:  # beyond any sheet (calamine would size its grid by it)
-                raise ImportInputError(sn.MSG_CORRUPT, kind="corrupt")
+                raise ImportInputError(msg.MSG_CORRUPT, kind="corrupt")
             self.sink.write(_row_xml(el, self.row_no, self.merges).encode("utf-8"))
             self.row_no += _span(el, "Span")
             if self.table is not None:
@@ -424,7 +427,7 @@ def _row_xml(row: Any, row_no: int, merges: list[str]) -> str:
             continue
         col = _index(cell, col + 1) if _INDEX in cell.attrib else col + 1
         if col >= MAX_COLS:
-            raise ImportInputError(sn.MSG_CORRUPT, kind="corrupt")
+            raise ImportInputError(msg.MSG_CORRUPT, kind="corrupt")
         for data in cell:
             if data.tag == _DATA:
                 text = data.text or "" if len(data) == 0 else "".join(data.itertext())
@@ -434,7 +437,7 @@ def _row_xml(row: Any, row_no: int, merges: list[str]) -> str:
         if _ACROSS in cell.attrib or _DOWN in cell.attrib:
             across, down = _span(cell, "MergeAcross"), _span(cell, "MergeDown")
             if col + across >= MAX_COLS or row_no + down >= MAX_ROWS:
-                raise ImportInputError(sn.MSG_CORRUPT, kind="corrupt")
+                raise ImportInputError(msg.MSG_CORRUPT, kind="corrupt")
             if (across or down) and len(merges) < MAX_MERGES:
                 merges.append(f"{_col(col)}{suffix}:{_col(col + across)}{row_no + 1 + down}")
             col += across

@@ -127,7 +127,7 @@ MAPPING_PATTERNS: tuple[Spec, ...] = (
      QT_TRANSLATE_NOOP("ReasonText", "remembered from an earlier import ('{0}')"), ()),
 )
 
-# ImportInputError messages by kind (importer.sniff MSG_*, reader, csv_reader, validate, result, jobs)
+# ImportInputError messages by kind (reading.sniff_messages MSG_*, reader, csv_reader, validate, result, jobs)
 INPUT_MESSAGES: dict[str, tuple[str, ...]] = {
     "empty": (QT_TRANSLATE_NOOP("ReasonText", "The file is empty."),),
     "encrypted": (QT_TRANSLATE_NOOP("ReasonText", "This workbook is password-protected: remove the password in Excel (File → Info → Protect Workbook) and try again."),),

@@ -12,9 +12,12 @@ import pytest
 import sheet_files as sf
 
 from campaign_gui.domain.errors import ImportInputError
-from campaign_gui.reading import sniff as sn
+from campaign_gui.reading import sniff_messages as msg
 from campaign_gui.reading.reader import open_source
 from campaign_gui.reading.sniff import sniff
+from campaign_gui.reading.sniff_ole import _Cfb
+from campaign_gui.reading.sniff_text import HEAD_SCAN
+from campaign_gui.reading.sniff_zip import XLSM_MAIN
 
 ROWS = [["Phone", "Tên"], ["0901234567", "Nguyễn Văn Định"], ["0912345678", "Trần Bình"]]
 
@@ -92,7 +95,7 @@ def test_backslashes_and_utf16_parts(tmp_path: Path, backslashes: bool, utf16: b
 def test_macro_workbook_at_the_root_is_xlsm(tmp_path: Path) -> None:
     src = sf.write_xlsx(tmp_path / "m.xlsx", {"S": ROWS})
     sf.patch_zip(src, "[Content_Types].xml", lambda d: d.replace(
-        b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", sn.XLSM_MAIN.encode()))
+        b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", XLSM_MAIN.encode()))
     p = sf.relocate_ooxml(src, tmp_path / "odd.xlsm", "")
     assert sniff(p).kind == "xlsm"
     assert _rows(p) == ROWS
@@ -142,7 +145,7 @@ def test_flat_ods_is_read(tmp_path: Path) -> None:
 def test_flat_odf_text_is_not_a_spreadsheet(tmp_path: Path) -> None:
     p = sf.write_fods(tmp_path / "letter.fodt", "x", ROWS, kind="text")
     error = _refusal(p)
-    assert error.message == sn.MSG_FLAT_ODF
+    assert error.message == msg.MSG_FLAT_ODF
 
 
 def test_spreadsheetml_2003_is_read_not_a_web_page(tmp_path: Path) -> None:
@@ -236,7 +239,7 @@ def test_csv_starting_with_id_is_still_csv(tmp_path: Path) -> None:
 def test_filepass_is_password_protected(tmp_path: Path, rc4: bool) -> None:
     p = sf.write_xls_with_filepass(tmp_path / "locked.xls", ROWS[:1], rc4)
     error = _refusal(p)
-    assert error.kind == "encrypted" and error.message == sn.MSG_ENCRYPTED
+    assert error.kind == "encrypted" and error.message == msg.MSG_ENCRYPTED
 
 
 @pytest.mark.parametrize("codepage, encoding, text", [(10000, "mac_roman", "Café Ñoño"),
@@ -298,7 +301,7 @@ def test_damage_found_while_repairing_is_in_the_users_terms(tmp_path: Path) -> N
     member = "worksheets/sheet1.xml"
     with zipfile.ZipFile(p) as zf:
         info = zf.getinfo(member)
-    assert info.file_size > sn.HEAD_SCAN
+    assert info.file_size > HEAD_SCAN
     data = bytearray(p.read_bytes())
     struct.pack_into("<I", data, info.header_offset + 14, info.CRC ^ 0xFFFF)
     central = data.find(b"PK\x01\x02" + data[info.header_offset + 4:info.header_offset + 8])
@@ -308,7 +311,7 @@ def test_damage_found_while_repairing_is_in_the_users_terms(tmp_path: Path) -> N
     p.write_bytes(bytes(data))
     assert sniff(p).repair is not None
     error = _refusal(p)
-    assert error.kind in ("zip_bomb", "corrupt") and error.message in (sn.MSG_BOMB, sn.MSG_CORRUPT)
+    assert error.kind in ("zip_bomb", "corrupt") and error.message in (msg.MSG_BOMB, msg.MSG_CORRUPT)
     assert _scratch_files(tmp_path) == []
 
 
@@ -318,11 +321,11 @@ def test_filepass_found_in_a_small_workbook_stream(tmp_path: Path, rc4: bool | N
     stream = sf.biff8_workbook(ROWS)
     if rc4 is not None:
         with sf.write_xls_with_filepass(tmp_path / "big.xls", ROWS, rc4).open("rb") as fh:
-            stream = sn._Cfb(fh).head("Workbook", len(stream) + 4 + (54 if rc4 else 6))  # + FILEPASS
+            stream = _Cfb(fh).head("Workbook", len(stream) + 4 + (54 if rc4 else 6))  # + FILEPASS
     p = tmp_path / "small.xls"
     p.write_bytes(sf.write_cfb_small({"Workbook": stream}))
     with p.open("rb") as fh:
-        cfb = sn._Cfb(fh)
+        cfb = _Cfb(fh)
         assert cfb.entries["workbook"][1] < cfb.cutoff and cfb.head("Workbook", 4096) == stream
     if rc4 is None:
         assert sniff(p).kind == "xls"
@@ -341,7 +344,7 @@ def test_a_visio_package_is_not_a_workbook_and_a_plain_xml_type_is(tmp_path: Pat
                     'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
                     'officeDocument/2006/relationships/officeDocument" Target="visio/document.xml"/></Relationships>')
         zf.writestr("visio/document.xml", "<VisioDocument/>")
-    assert _refusal(visio).message == sn.MSG_NOT_SHEET
+    assert _refusal(visio).message == msg.MSG_NOT_SHEET
     # a minimal writer's workbook covered only by the default "application/xml" type is still a workbook
     plain = sf.write_xlsx(tmp_path / "plain.xlsx", {"S": ROWS})
     sf.patch_zip(plain, "[Content_Types].xml", lambda d: re.sub(rb'<Override PartName="/xl/workbook.xml"[^>]*>', b"", d))

@@ -12,7 +12,7 @@ import pytest
 import sheet_files as sf
 
 from campaign_gui.domain.errors import ImportInputError
-from campaign_gui.reading import sniff as sn
+from campaign_gui.reading import sniff_text, sniff_zip
 from campaign_gui.reading.reader import open_source
 from campaign_gui.reading.sniff import sniff
 
@@ -254,7 +254,7 @@ def test_zip_bomb_rejected_from_directory(tmp_path: Path) -> None:
 
 
 def test_too_many_members(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sn, "MAX_MEMBERS", 20)
+    monkeypatch.setattr(sniff_zip, "MAX_MEMBERS", 20)
     p = sf.write_xlsx(tmp_path / "many.xlsx", {"S": ROWS})
     for i in range(30):
         sf.add_member(p, f"xl/media/i{i}.bin", b"x")
@@ -321,7 +321,7 @@ def test_entity_in_workbook_xml(tmp_path: Path) -> None:
 
 
 def test_text_detection() -> None:
-    assert sn.looks_text("Phone;Name\r\n0901;Ân\r\n".encode())
-    assert sn.looks_text("Phone\tName\n".encode("utf-16-le"))
-    assert sn.looks_text(b"phone,name\n0901234567,Nguyen Van An\x00\n" * 50)
-    assert not sn.looks_text(random.Random(1).randbytes(4096))
+    assert sniff_text.looks_text("Phone;Name\r\n0901;Ân\r\n".encode())
+    assert sniff_text.looks_text("Phone\tName\n".encode("utf-16-le"))
+    assert sniff_text.looks_text(b"phone,name\n0901234567,Nguyen Van An\x00\n" * 50)
+    assert not sniff_text.looks_text(random.Random(1).randbytes(4096))

@@ -18,7 +18,7 @@ if _READING not in sys.path:  # the file builders live with the reading tests
 
 import format_files  # noqa: E402
 
-from campaign_gui.reading import sniff  # noqa: E402
+from campaign_gui.reading import sniff_messages as sniff  # noqa: E402
 from campaign_gui.services import texts  # noqa: E402
 from campaign_gui.services.container import AppServices  # noqa: E402
 from campaign_gui.services.import_service import ImportService  # noqa: E402

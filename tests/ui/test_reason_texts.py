@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.domain.phones import REASONS, normalize_phone
 from campaign_gui.providers import all_infos, provider_info
-from campaign_gui.reading import sniff
+from campaign_gui.reading import sniff_messages as sniff
 from campaign_gui.reading.mapping import propose_mapping
 from campaign_gui.reading.types import RowRecord, RowStatus
 from campaign_gui.services import texts
