@@ -88,7 +88,7 @@ def _user_error(exc: Exception) -> tuple[str, int] | None:
     settings.json or journal, a ``--data-dir`` that is a file (bad input, exit 2); a full journal (3)."""
     from campaign_gui.domain.redaction import redact
     from campaign_gui.storage.jsonfile import StorageFileError
-    from campaign_gui.upload.journal import JournalDamaged, JournalError
+    from campaign_gui.upload.journal_errors import JournalDamaged, JournalError
 
     if isinstance(exc, StorageFileError | JournalDamaged):
         return redact(exc.message), EXIT_BAD_INPUT

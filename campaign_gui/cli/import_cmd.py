@@ -23,7 +23,8 @@ from campaign_gui.reading.types import InvalidPolicy
 from campaign_gui.services.target_check import check_target_exists, check_target_form, target_rules
 from campaign_gui.storage.paths import data_dir as resolve_data_dir
 from campaign_gui.upload.jobs import JobSummary, create_job
-from campaign_gui.upload.journal import Journal, JournalDamaged, JournalError
+from campaign_gui.upload.journal import Journal
+from campaign_gui.upload.journal_errors import JournalDamaged, JournalError
 from campaign_gui.upload.locking import DataDirLock, DataDirLocked
 from campaign_gui.upload.progress import ProgressSnapshot
 

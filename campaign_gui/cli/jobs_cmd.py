@@ -26,7 +26,9 @@ from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.domain.redaction import redact
 from campaign_gui.storage.paths import data_dir as resolve_data_dir
 from campaign_gui.upload.jobs import check_resumable, summarize
-from campaign_gui.upload.journal import JOURNAL_NAME, JobRecord, Journal, JournalError
+from campaign_gui.upload.journal import JOURNAL_NAME, Journal
+from campaign_gui.upload.journal_errors import JournalError
+from campaign_gui.upload.journal_schema import JobRecord
 
 
 def register(subparsers: Any) -> None:

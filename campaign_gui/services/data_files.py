@@ -10,7 +10,8 @@ from PySide6.QtCore import QCoreApplication
 from campaign_gui.storage.accounts import AccountStore
 from campaign_gui.storage.jsonfile import StorageFileError, read_json_object
 from campaign_gui.storage.settings import FILE_NAME as SETTINGS_NAME
-from campaign_gui.upload.journal import JOURNAL_NAME, Journal, JournalDamaged, JournalError
+from campaign_gui.upload.journal import JOURNAL_NAME, Journal
+from campaign_gui.upload.journal_errors import JournalDamaged, JournalError
 
 
 def damaged_title() -> str:

@@ -24,7 +24,8 @@ from campaign_gui.services.report_texts import report_texts
 from campaign_gui.services.tasks import TaskOwner
 from campaign_gui.upload.engine import AUTO_RESUME_FIRST, UploadEngine
 from campaign_gui.upload.jobs import JobSummary, create_job, resume_job, summarize
-from campaign_gui.upload.journal import FINAL_STATES, JobRecord, Journal
+from campaign_gui.upload.journal import Journal
+from campaign_gui.upload.journal_schema import FINAL_STATES, JobRecord
 from campaign_gui.upload.locking import DataDirLock, DataDirLocked
 from campaign_gui.upload.progress import ProgressSnapshot
 from campaign_gui.upload.report import default_report_path, write_report

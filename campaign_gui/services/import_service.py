@@ -35,7 +35,7 @@ from campaign_gui.services.import_worker import (
 from campaign_gui.services.tasks import TaskOwner
 from campaign_gui.services.texts import input_error_text
 from campaign_gui.upload.jobs import CREATE_FULL, JobSummary
-from campaign_gui.upload.journal import JournalDamaged, JournalError, JournalFull
+from campaign_gui.upload.journal_errors import JournalDamaged, JournalError, JournalFull
 from campaign_gui.upload.progress import ProgressSnapshot
 from campaign_gui.upload.report import ReportError
 

@@ -11,7 +11,8 @@ from campaign_gui.domain.errors import InvalidState, RateLimited
 from campaign_gui.domain.models import Contact
 from campaign_gui.domain.phones import normalize_phone
 from campaign_gui.providers.base import ContactScope, Provider
-from campaign_gui.upload.journal import JobRecord, Journal
+from campaign_gui.upload.journal import Journal
+from campaign_gui.upload.journal_schema import JobRecord
 
 logger = logging.getLogger(__name__)
 

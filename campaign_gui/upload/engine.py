@@ -34,7 +34,9 @@ from campaign_gui.upload.batches import Batch, BatchSource
 from campaign_gui.upload.control import INTERRUPTED_MESSAGE, RunControl, Stop
 from campaign_gui.upload.flows import CampaignFlow, ImportJobFlow
 from campaign_gui.upload.jobs import JobSummary, summarize
-from campaign_gui.upload.journal import FINAL_STATES, Journal, JournalError, JournalFull
+from campaign_gui.upload.journal import Journal
+from campaign_gui.upload.journal_errors import JournalError, JournalFull
+from campaign_gui.upload.journal_schema import FINAL_STATES
 from campaign_gui.upload.pacing import AdaptiveThrottle, Pacer
 from campaign_gui.upload.progress import ProgressCallback, ProgressReporter
 from campaign_gui.upload.recorder import Recorder

@@ -15,7 +15,9 @@ from typing import Any, Protocol
 from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.domain.models import Account, ProviderId, RowOutcome, UploadRow
 from campaign_gui.reading.types import ColumnMapping, InvalidPolicy, RowRecord, RowStatus
-from campaign_gui.upload.journal import CREATING, FINAL_STATES, JobRecord, Journal, JournalError, JournalFull
+from campaign_gui.upload.journal import Journal
+from campaign_gui.upload.journal_errors import JournalError, JournalFull
+from campaign_gui.upload.journal_schema import CREATING, FINAL_STATES, JobRecord
 
 SOURCE_CHANGED = "the source file changed since the import started; start a new import"
 SOURCE_MISSING = "the source file is gone since the import started; start a new import"

@@ -1,8 +1,8 @@
 """The import journal: one SQLite database per data directory recording jobs, rows and batches.
 
-Why ~410 lines (just over the house's ~400): the schema, the record types read back and the one Journal class
-whose methods are its only SQL belong together; the batch resolution's statements already live apart in
-journal_resolve.py. Cutting the class in two would split its connection and write lock between files.
+Journal is the one handle on it (one connection, a write lock) and its methods are the journal's only SQL;
+what it stores (tables, states, record types) is in journal_schema.py, how it fails in journal_errors.py, the
+batch resolution's statements in journal_resolve.py.
 """
 
 from __future__ import annotations
@@ -13,152 +13,28 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from campaign_gui.domain.models import NO_EXTRA, RowOutcome, UploadRow
+from campaign_gui.upload.journal_errors import JournalError, wrap
 from campaign_gui.upload.journal_resolve import Resolution, resolve_statements
+from campaign_gui.upload.journal_schema import (
+    BATCH_STATES,
+    CREATING,
+    JOB_STATES,
+    BatchRecord,
+    JobRecord,
+    RowEntry,
+    batch_record,
+    create_or_migrate,
+    has_others,
+    pack,
+    upload_row,
+)
 
 JOURNAL_NAME = "journal.sqlite3"
 CHUNK = 20_000
-
-# ``creating``: the job's rows are still being journaled. Such a job is never listed, shown or resumed;
-# ``recover()`` (start-up, with the data-directory lock) removes one a crash or a full disk left behind.
-CREATING = "creating"
-JOB_STATES = (CREATING, "pending", "running", "paused", "interrupted", "done", "cancelled", "failed")
-FINAL_STATES = frozenset({"done", "cancelled", "failed"})
-BATCH_STATES = ("planned", "sending", "unknown", "done", "failed", "needs_verification")
-OPEN_BATCH_STATES = ("planned", "sending", "unknown")
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS jobs (
-    id TEXT PRIMARY KEY, created REAL NOT NULL, updated REAL NOT NULL, state TEXT NOT NULL,
-    account_id TEXT NOT NULL, account_name TEXT NOT NULL DEFAULT '', provider TEXT NOT NULL,
-    target TEXT NOT NULL, source_path TEXT NOT NULL, source_size INTEGER, source_mtime REAL,
-    source_sha256 TEXT, mapping TEXT NOT NULL DEFAULT '{}', sheet TEXT, header_row INTEGER,
-    policy TEXT NOT NULL DEFAULT 'drop', region TEXT NOT NULL DEFAULT '', fingerprint TEXT NOT NULL DEFAULT '',
-    rows INTEGER NOT NULL DEFAULT 0, valid INTEGER NOT NULL DEFAULT 0, invalid INTEGER NOT NULL DEFAULT 0,
-    duplicates INTEGER NOT NULL DEFAULT 0, counts TEXT NOT NULL DEFAULT '{}', message TEXT NOT NULL DEFAULT '',
-    report TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS rows (
-    job_id TEXT NOT NULL, row INTEGER NOT NULL, phone TEXT, original_phone TEXT NOT NULL DEFAULT '',
-    name TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT '', extra TEXT, status TEXT NOT NULL,
-    outcome TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', batch_id INTEGER, others TEXT,
-    PRIMARY KEY (job_id, row)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS batches (
-    job_id TEXT NOT NULL, batch_id INTEGER NOT NULL, seq INTEGER NOT NULL, state TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0, provider_job_id TEXT, batch_key TEXT NOT NULL,
-    row_list TEXT NOT NULL, result TEXT, updated REAL NOT NULL,
-    PRIMARY KEY (job_id, batch_id)
-);
-"""
-
-
-class JournalError(Exception):
-    """The journal cannot be used (corrupt, locked, unreadable); ``message`` is for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class JournalFull(JournalError):
-    """The disk (or the database's page limit) is full; the journal itself is intact."""
-
-
-class JournalDamaged(JournalError):
-    """The journal file is not a database or is corrupt; ``path`` names it (bad input: the user must act)."""
-
-    def __init__(self, message: str, path: Path) -> None:
-        super().__init__(message)
-        self.path = path
-
-
-def damaged_message(path: Path) -> str:
-    return (f"The import journal {path} is damaged and cannot be read. Move it (and any {path.name}-wal and "
-            f"{path.name}-shm beside it) to another folder to start a new journal; the jobs recorded in it will "
-            f"no longer be listed or resumable.")
-
-
-@dataclass(frozen=True)
-class JobRecord:
-    id: str
-    created: float
-    updated: float
-    state: str
-    account_id: str
-    account_name: str
-    provider: str
-    target: Mapping[str, Any]
-    source_path: str
-    source_size: int | None
-    source_mtime: float | None
-    source_sha256: str | None
-    mapping: Mapping[str, Any]
-    sheet: str | None
-    header_row: int | None
-    policy: str
-    region: str
-    fingerprint: str
-    rows: int
-    valid: int
-    invalid: int
-    duplicates: int
-    counts: Mapping[str, int]
-    message: str
-    report: str
-
-
-@dataclass(frozen=True)
-class BatchRecord:
-    job_id: str
-    batch_id: int
-    seq: int
-    state: str
-    attempts: int
-    provider_job_id: str | None
-    batch_key: str
-    rows: tuple[int, ...]
-    result: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class RowEntry:
-    """One journal row as the report and ``jobs show`` see it."""
-
-    row: int
-    phone: str | None
-    original_phone: str
-    name: str
-    email: str
-    extra: Mapping[str, str]
-    status: str
-    outcome: str
-    reason: str
-    batch_id: int | None
-    others: Mapping[str, str] = field(default_factory=dict)  # the source columns not mapped: header -> cell
-
-
-def _full(exc: sqlite3.Error) -> bool:
-    text = str(exc).lower()
-    return "full" in text or "no space" in text
-
-
-def _damaged(exc: sqlite3.Error) -> bool:
-    text = str(exc).lower()
-    return isinstance(exc, sqlite3.DatabaseError) and ("not a database" in text or "malformed" in text
-                                                       or "corrupt" in text)
-
-
-def _wrap(exc: sqlite3.Error, path: Path | None = None) -> JournalError:
-    if path is not None and _damaged(exc):
-        return JournalDamaged(damaged_message(path), path)
-    if _full(exc):
-        return JournalFull("The disk is full: the import journal cannot grow. Free some space, then resume the job.")
-    return JournalError(f"The import journal failed ({type(exc).__name__}: {str(exc)[:120]})")
 
 
 class Journal:
@@ -186,19 +62,14 @@ class Journal:
             else:
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=FULL")
-                self._db.executescript(_SCHEMA)
-                if not self._has_others():  # a journal from before the unmapped columns were kept
-                    self._db.execute("ALTER TABLE rows ADD COLUMN others TEXT")
+                create_or_migrate(self._db)
                 if max_page_count is not None:  # tests: force SQLITE_FULL without filling a real disk
                     self._db.execute(f"PRAGMA max_page_count={int(max_page_count)}")
-            self._others = "others" if self._has_others() else "NULL"
+            self._others = "others" if has_others(self._db) else "NULL"
         except sqlite3.DatabaseError as exc:
-            raise _wrap(exc, path) from None
+            raise wrap(exc, path) from None
         except OSError as exc:
             raise JournalError(f"Cannot open the import journal {path}: {exc.strerror or exc}") from None
-
-    def _has_others(self) -> bool:
-        return any(r[1] == "others" for r in self._db.execute("PRAGMA table_info(rows)"))
 
     @classmethod
     def open(cls, data_dir: Path, *, read_only: bool = False) -> Journal:
@@ -233,14 +104,14 @@ class Journal:
                         self._db.execute("ROLLBACK")
                     raise
             except sqlite3.Error as exc:
-                raise _wrap(exc, self.path) from None
+                raise wrap(exc, self.path) from None
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._lock:
             try:
                 return self._db.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
-                raise _wrap(exc, self.path) from None
+                raise wrap(exc, self.path) from None
 
     # -- recovery ----------------------------------------------------------------------------------
 
@@ -396,7 +267,7 @@ class Journal:
             marks = ",".join("?" * len(part))
             found = self._query(f"SELECT row, phone, name, email, extra FROM rows WHERE job_id=? AND row IN ({marks})",
                                 (job_id, *part))
-            result.extend(_upload_row(r) for r in found)
+            result.extend(upload_row(r) for r in found)
         result.sort(key=lambda r: r.index)
         return result
 
@@ -423,7 +294,7 @@ class Journal:
                             " outcome='needs_verification' ORDER BY row", (job_id,))
         by_batch: dict[int, list[UploadRow]] = {}
         for r in found:
-            by_batch.setdefault(int(r[5] or 0), []).append(_upload_row(r[:5]))
+            by_batch.setdefault(int(r[5] or 0), []).append(upload_row(r[:5]))
         return by_batch
 
     def other_columns(self, job_id: str) -> list[str]:
@@ -449,13 +320,13 @@ class Journal:
         found = self._query(
             "SELECT job_id, batch_id, seq, state, attempts, provider_job_id, batch_key, row_list, result"
             " FROM batches WHERE job_id=? AND state IN ('planned','sending','unknown') ORDER BY seq", (job_id,))
-        return [_batch(r) for r in found]
+        return [batch_record(r) for r in found]
 
     def batches(self, job_id: str) -> list[BatchRecord]:
         found = self._query(
             "SELECT job_id, batch_id, seq, state, attempts, provider_job_id, batch_key, row_list, result"
             " FROM batches WHERE job_id=? ORDER BY seq", (job_id,))
-        return [_batch(r) for r in found]
+        return [batch_record(r) for r in found]
 
     def begin_batch(self, job_id: str, batch_id: int, batch_key: str, rows: Sequence[int], *,
                     resolved: Resolution | None = None) -> None:
@@ -464,12 +335,12 @@ class Journal:
         ``resolved``: the previous batch's result, committed in the same transaction *before* this
         batch's ``sending`` (one fsync per batch instead of two; the order on disk is unchanged).
         """
-        statements = resolve_statements(resolved, _pack) if resolved is not None else []
+        statements = resolve_statements(resolved, pack) if resolved is not None else []
         statements.append((
             "INSERT INTO batches (job_id, batch_id, seq, state, attempts, batch_key, row_list, updated)"
             " VALUES (?,?,?,'sending',1,?,?,?) ON CONFLICT(job_id, batch_id) DO UPDATE SET state='sending',"
             " attempts=attempts+1, row_list=excluded.row_list, updated=excluded.updated",
-            (job_id, batch_id, batch_id, batch_key, _pack(rows), time.time())))
+            (job_id, batch_id, batch_id, batch_key, pack(rows), time.time())))
         self._write(statements)
 
     def mark_batch(self, job_id: str, batch_id: int, state: str, *, provider_job_id: str | None = None,
@@ -482,7 +353,7 @@ class Journal:
             params.append(provider_job_id)
         if rows is not None:
             sets.append("row_list=?")
-            params.append(_pack(rows))
+            params.append(pack(rows))
         self._write([(f"UPDATE batches SET {', '.join(sets)} WHERE job_id=? AND batch_id=?",
                       (*params, job_id, batch_id))])
 
@@ -493,20 +364,8 @@ class Journal:
         self.write_resolution(Resolution(job_id, batch_id, state, outcomes, result, rows, counts))
 
     def write_resolution(self, resolved: Resolution) -> None:
-        self._write(resolve_statements(resolved, _pack))
+        self._write(resolve_statements(resolved, pack))
 
-
-def _pack(rows: Sequence[int]) -> str:
-    return json.dumps(list(rows), separators=(",", ":"))
-
-
-def _batch(r: Sequence[Any]) -> BatchRecord:
-    return BatchRecord(r[0], int(r[1]), int(r[2]), r[3], int(r[4]), r[5], r[6], tuple(json.loads(r[7])),
-                       json.loads(r[8]) if r[8] else {})
-
-
-def _upload_row(r: Sequence[Any]) -> UploadRow:
-    return UploadRow(r[0], r[1] or "", r[2] or "", r[3] or "", json.loads(r[4]) if r[4] else NO_EXTRA)
 
 
 def _private_file(path: Path) -> None:

@@ -13,8 +13,9 @@ from campaign_gui.domain.errors import ProviderError, Unsupported
 from campaign_gui.domain.models import RowOutcome, UploadRow
 from campaign_gui.domain.phones import phone_key
 from campaign_gui.providers.base import ContactScope, Provider, RetryClass
-from campaign_gui.upload.journal import FINAL_STATES, BatchRecord, Journal
+from campaign_gui.upload.journal import Journal
 from campaign_gui.upload.journal_resolve import Resolution
+from campaign_gui.upload.journal_schema import FINAL_STATES, BatchRecord
 
 logger = logging.getLogger(__name__)
 

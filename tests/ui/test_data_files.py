@@ -18,7 +18,7 @@ from campaign_gui.services.import_service import describe_import_error
 from campaign_gui.services.texts import input_error_text
 from campaign_gui.ui.i18n import I18N_DIR, LanguageManager
 from campaign_gui.upload.jobs import CREATE_FULL, DISCARDED, INCOMPLETE
-from campaign_gui.upload.journal import JournalFull
+from campaign_gui.upload.journal_errors import JournalFull
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from campaign_gui.reading.types import RowStatus
 from campaign_gui.services import report_texts as rt
-from campaign_gui.upload.journal import JOB_STATES
+from campaign_gui.upload.journal_schema import JOB_STATES
 from campaign_gui.upload.report import OUTCOME_LABELS, ROW_HEADERS, SUMMARY_KEYS, SUMMARY_LABELS, ReportTexts
 
 

@@ -14,7 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))
 from cli_support import add_account, e164, run_cli, run_process, vn_phones, write_csv
 
 from campaign_gui.upload import journal as journal_module
-from campaign_gui.upload.journal import CHUNK, CREATING, Journal
+from campaign_gui.upload.journal import CHUNK, Journal
+from campaign_gui.upload.journal_schema import CREATING
 
 CRASH = "CAMPAIGN_GUI_TEST_CRASH_AFTER"
 KILLED = (-9, 137)

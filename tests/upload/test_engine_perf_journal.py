@@ -15,7 +15,8 @@ from campaign_gui.domain.models import NO_EXTRA, BatchResult, RowOutcome, RowRes
 from campaign_gui.providers.base import RetryClass
 from campaign_gui.upload.answers import map_result
 from campaign_gui.upload.engine import START_SLACK, UploadEngine
-from campaign_gui.upload.journal import Journal, JournalFull
+from campaign_gui.upload.journal import Journal
+from campaign_gui.upload.journal_errors import JournalFull
 from campaign_gui.upload.journal_resolve import _runs
 
 

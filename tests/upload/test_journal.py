@@ -9,7 +9,8 @@ import pytest
 from engine_fakes import new_job, vn_records
 
 from campaign_gui.domain.models import RowOutcome
-from campaign_gui.upload.journal import Journal, JournalError, JournalFull
+from campaign_gui.upload.journal import Journal
+from campaign_gui.upload.journal_errors import JournalError, JournalFull
 
 
 def test_pragmas_and_tables(tmp_path: Path) -> None:

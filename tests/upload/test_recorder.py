@@ -11,7 +11,8 @@ from engine_fakes import new_job, vn_records
 
 from campaign_gui.domain.models import JobStatus, RowOutcome
 from campaign_gui.upload.batches import Batch
-from campaign_gui.upload.journal import Journal, JournalError
+from campaign_gui.upload.journal import Journal
+from campaign_gui.upload.journal_errors import JournalError
 from campaign_gui.upload.journal_resolve import Resolution
 from campaign_gui.upload.recorder import Recorder
 
