@@ -162,7 +162,7 @@ def test_spreadsheetml_2003_is_read_not_a_web_page(tmp_path: Path) -> None:
 _CONVERT = """
 import sys
 from pathlib import Path
-from campaign_gui.reading.repair import convert_xml2003
+from campaign_gui.reading.xml2003 import convert_xml2003
 convert_xml2003(Path(sys.argv[1]), Path(sys.argv[2]))
 try:  # this process's own high-water mark (Linux carries the parent's ru_maxrss into a child)
     with open("/proc/self/status") as status:
