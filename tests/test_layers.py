@@ -184,3 +184,26 @@ def test_the_cycle_finder_finds_circles(tmp_path: Path) -> None:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
     assert import_cycles(root) == [["campaign_gui.a.x", "campaign_gui.a.y"]]
+
+
+def test_upload_takes_only_the_row_types_from_reading() -> None:
+    """upload/ journals a validated result through reading.types; it never reads files itself."""
+    found = []
+    for path in sorted((PACKAGE / "upload").rglob("*.py")):
+        module = _module_name(path, PACKAGE)
+        for line, name in imported_names(path.read_text(encoding="utf-8"), module, path.name == "__init__.py"):
+            if name.startswith("campaign_gui.reading") and not name.startswith("campaign_gui.reading.types"):
+                found.append(f"{module}:{line}: {name}")
+    assert found == []
+
+
+def test_the_upload_contract_names_every_reading_module() -> None:
+    """pyproject's import-linter list of reading modules upload/ must not import is complete."""
+    import tomllib
+
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"]
+                    if c["source_modules"] == ["campaign_gui.upload"])
+    modules = {f"campaign_gui.reading.{p.stem}" for p in (PACKAGE / "reading").glob("*.py")
+               if p.stem not in ("__init__", "types")}
+    assert modules <= set(contract["forbidden_modules"])
