@@ -59,3 +59,16 @@ def sandbox(sandbox_server: SandboxServer, _sandbox_control: SandboxControl) -> 
     _sandbox_control.reset()
     accounts = {a["provider"]: a for a in sandbox_server.demo_accounts()}
     return SandboxHandle(sandbox_server, _sandbox_control, accounts)
+
+
+@pytest.fixture
+def vietnamese(qapp: Any) -> Iterator[None]:
+    """The application's texts in Vietnamese for one test (English again after it)."""
+    from campaign_gui.ui.i18n import I18N_DIR, LanguageManager
+
+    languages = LanguageManager(I18N_DIR)
+    languages.apply("vi")
+    try:
+        yield
+    finally:
+        languages.clear()

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_import_helpers import close_service, make_service
 
@@ -23,7 +22,6 @@ from campaign_gui.services import texts  # noqa: E402
 from campaign_gui.services.container import AppServices  # noqa: E402
 from campaign_gui.services.import_service import ImportService  # noqa: E402
 from campaign_gui.services.import_worker import inspect_file, preview_sheet  # noqa: E402
-from campaign_gui.ui.i18n import I18N_DIR, LanguageManager  # noqa: E402
 
 
 @pytest.fixture
@@ -31,16 +29,6 @@ def service(services: AppServices) -> Iterator[ImportService]:
     built = make_service(services)
     yield built
     close_service(built)
-
-
-@pytest.fixture
-def vietnamese(qapp: QApplication) -> Iterator[None]:
-    languages = LanguageManager(I18N_DIR)
-    languages.apply("vi")
-    try:
-        yield
-    finally:
-        languages.clear()
 
 
 def test_reading_service_reads_every_class(tmp_path: Path) -> None:

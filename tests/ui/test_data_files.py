@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,21 +15,10 @@ from campaign_gui.domain.errors import ImportInputError
 from campaign_gui.services.data_files import data_file_problems
 from campaign_gui.services.import_service import describe_import_error
 from campaign_gui.services.texts import input_error_text
-from campaign_gui.ui.i18n import I18N_DIR, LanguageManager
 from campaign_gui.upload.jobs import CREATE_FULL, DISCARDED, INCOMPLETE
 from campaign_gui.upload.journal_errors import JournalFull
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def vietnamese(qapp: QApplication) -> Iterator[None]:
-    languages = LanguageManager(I18N_DIR)
-    languages.apply("vi")
-    try:
-        yield
-    finally:
-        languages.clear()
 
 
 def _damage(data: Path) -> None:

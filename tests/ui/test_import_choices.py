@@ -18,7 +18,6 @@ from campaign_gui.reading.sheet_choice import SheetChoice, SheetScore, ask_messa
 from campaign_gui.services import texts
 from campaign_gui.services.container import AppServices
 from campaign_gui.services.import_service import ImportService, RowStatus
-from campaign_gui.ui.i18n import I18N_DIR, LanguageManager
 from campaign_gui.ui.import_wizard.draft import ImportDraft
 from campaign_gui.ui.import_wizard.review_page import ReviewPage
 from campaign_gui.ui.import_wizard.wizard import ImportWizard
@@ -124,16 +123,6 @@ def test_a_numbered_template_reviews_as_its_contacts(service: ImportService, qtb
     page, draft = review(service, qtbot, workbook(tmp_path / "stt.xlsx", {"S": rows}))
     assert draft.result is not None and (draft.result.rows, draft.result.invalid, draft.result.blank) == (45, 0, 155)
     assert "45 data rows (155 blank rows skipped)" in page.status.text()
-
-
-@pytest.fixture
-def vietnamese(qapp: Any) -> Iterator[None]:
-    languages = LanguageManager(I18N_DIR)
-    languages.apply("vi")
-    try:
-        yield
-    finally:
-        languages.clear()
 
 
 def test_new_reasons_and_notes_in_vietnamese(vietnamese: None) -> None:

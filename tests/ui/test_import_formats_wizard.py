@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from qt_support import add_account
 from test_import_helpers import close_service, make_service
@@ -22,7 +21,6 @@ import format_files  # noqa: E402
 
 from campaign_gui.services.container import AppServices  # noqa: E402
 from campaign_gui.services.import_service import ImportService  # noqa: E402
-from campaign_gui.ui.i18n import I18N_DIR, LanguageManager  # noqa: E402
 from campaign_gui.ui.import_wizard.wizard import ImportWizard  # noqa: E402
 
 
@@ -31,16 +29,6 @@ def service(services: AppServices) -> Iterator[ImportService]:
     built = make_service(services)
     yield built
     close_service(built)
-
-
-@pytest.fixture
-def vietnamese(qapp: QApplication) -> Iterator[None]:
-    languages = LanguageManager(I18N_DIR)
-    languages.apply("vi")
-    try:
-        yield
-    finally:
-        languages.clear()
 
 
 def _wizard(qtbot: QtBot, service: ImportService, account_id: str, path: Path) -> ImportWizard:

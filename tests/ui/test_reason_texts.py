@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -26,16 +23,6 @@ from campaign_gui.upload import engine, jobs
 
 MAPPING = "column content looks like phone numbers (48/50)"
 OUTCOME = "not sent: provider unreachable, will resume (the server did not answer)"
-
-
-@pytest.fixture
-def vietnamese(qapp: QApplication) -> Iterator[None]:
-    languages = LanguageManager(I18N_DIR)
-    languages.apply("vi")
-    try:
-        yield
-    finally:
-        languages.clear()
 
 
 def test_vietnamese_texts(vietnamese: None) -> None:
