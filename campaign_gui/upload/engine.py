@@ -25,9 +25,8 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Any
 
-from campaign_gui.domain.errors import AuthError, RateLimited
 from campaign_gui.domain.models import RowOutcome, UploadRow
 from campaign_gui.providers.base import Provider, RetryClass
 from campaign_gui.upload.batches import Batch, BatchSource
@@ -45,20 +44,17 @@ from campaign_gui.upload.sender import (
     AUTH_MESSAGE,
     NOT_ANSWERING_MESSAGE,
     STALL_SECONDS,
-    TRANSIENT,
     UNREACHABLE_MESSAGE,
     Sender,
     crash_point,
 )
 from campaign_gui.upload.verify import PHASE as VERIFY_PHASE
-from campaign_gui.upload.verify import ReadBackFailed, Verifier, VerifyResult
+from campaign_gui.upload.verify import Verifier, VerifyResult
 
 __all__ = ["AUTH_MESSAGE", "AUTO_RESUME_FIRST", "NOT_ANSWERING_MESSAGE", "QUOTA_DEFAULT_WAIT", "STALL_SECONDS",
            "START_SLACK", "UNREACHABLE_MESSAGE", "UploadEngine"]
 
 logger = logging.getLogger(__name__)
-
-T = TypeVar("T")
 
 QUOTA_DEFAULT_WAIT = 10.0
 # Pacing marks a start just before calling the provider; encoding the body and the HTTP client's pool take a
@@ -354,7 +350,7 @@ class UploadEngine:
         self._set_phase(VERIFY_PHASE)
         try:
             self.verified = await Verifier(self.provider, self.journal, self.job_id, self.target,
-                                           request=self._read_back, db=self._recorder.db,
+                                           request=self._sender.read_back, db=self._recorder.db,
                                            counts=self._recorder.counts, changed=self._emit).run()
         finally:
             self._set_phase("sending")
@@ -369,28 +365,6 @@ class UploadEngine:
         if failed is None or not failed.pause:
             return None
         return Stop("paused", failed.message, auto=failed.auto)
-
-    async def _read_back(self, make: Callable[[], Awaitable[T]]) -> T:
-        """One read-back request, paced, rate-limited and backed off like every other (through the Sender)."""
-        sender = self._sender
-        while True:
-            if self._control.stop_state is not None:
-                raise ReadBackFailed("the import was stopped before the check ended", pause=False)
-            await sender.pace()
-            try:
-                found = await sender.call(make())
-            except RateLimited as exc:
-                sender.rate_limited(exc)
-                continue
-            except AuthError:
-                raise ReadBackFailed(sender.auth_stop().message) from None
-            except TRANSIENT as exc:
-                stop = await sender.failure_wait(exc)
-                if stop is not None:
-                    raise ReadBackFailed(stop.message, auto=stop.auto) from None
-                continue
-            sender.succeeded()
-            return found
 
     def _set_phase(self, phase: str) -> None:
         if self._reporter is not None:

@@ -32,6 +32,7 @@ from campaign_gui.upload.control import RunControl, Stop
 from campaign_gui.upload.pacing import Pacer
 from campaign_gui.upload.recorder import Recorder
 from campaign_gui.upload.retry import full_jitter, may_have_reached_server, rate_limit_wait
+from campaign_gui.upload.verify import ReadBackFailed
 
 logger = logging.getLogger(__name__)
 
@@ -254,6 +255,29 @@ class Sender:
         requests down, and no rows given back wait to go first."""
         return (self.last_ok and self.pacer.throttle.delay == 0 and self.pacer.delay()[0] <= 0
                 and not self._source.given_back)
+
+    async def read_back(self, make: Callable[[], Awaitable[T]]) -> T:
+        """One read-back request of the verification pass (verify.py), paced, rate-limited and backed off
+        like every upload; raises ReadBackFailed when the run was stopped, the key refused or the provider
+        does not answer."""
+        while True:
+            if self._control.stop_state is not None:
+                raise ReadBackFailed("the import was stopped before the check ended", pause=False)
+            await self.pace()
+            try:
+                found = await self.call(make())
+            except RateLimited as exc:
+                self.rate_limited(exc)
+                continue
+            except AuthError:
+                raise ReadBackFailed(self.auth_stop().message) from None
+            except TRANSIENT as exc:
+                stop = await self.failure_wait(exc)
+                if stop is not None:
+                    raise ReadBackFailed(stop.message, auto=stop.auto) from None
+                continue
+            self.succeeded()
+            return found
 
     async def call(self, request: Awaitable[T]) -> T:
         """Await one provider request; count it for the crash hook and honour quota headers, and note
