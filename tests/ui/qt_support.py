@@ -132,3 +132,21 @@ def add_account(services: AppServices, sandbox: Any, provider: str, name: str | 
     demo = next(a for a in sandbox.server.demo_accounts() if a["provider"] == provider)
     return services.accounts.add(ProviderId(provider), name or demo["name"], demo["base_url"], demo["fields"],
                                  demo["secret"])
+
+
+def demo_account(win: Any, provider: str) -> Any:
+    """The tree index of the first account under the provider group labelled ``provider`` ("Cellcast")."""
+    model = win.tree.tree_model
+    group = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data() == provider)
+    return model.index(0, 0, group)
+
+
+def show_all_contacts(win: Any, qtbot: Any, provider: str) -> Any:
+    """Expand the provider's first account and show its first node ("All contacts"); its index."""
+    model = win.tree.tree_model
+    account = demo_account(win, provider)
+    with qtbot.waitSignal(model.childrenArrived, timeout=10_000):
+        win.tree.expand(account)
+    with qtbot.waitSignal(win.pane.model.firstPageShown, timeout=10_000):
+        win.tree.setCurrentIndex(model.index(0, 0, account))
+    return account

@@ -8,6 +8,7 @@ import pytest
 import test_main_window
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
+from qt_support import show_all_contacts
 
 from campaign_gui.domain.search import Needle, fold
 from campaign_gui.ui.i18n import LanguageManager
@@ -101,13 +102,7 @@ def test_loaded_rows_sort_locally_on_alohub(window: MainWindow, sandbox: Any, qt
 
 
 def test_cellcast_sorts_loaded_rows_too(window: MainWindow, qtbot: QtBot) -> None:
-    model = window.tree.tree_model
-    cellcast = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data() == "Cellcast")
-    account = model.index(0, 0, cellcast)
-    with qtbot.waitSignal(model.childrenArrived, timeout=10_000):
-        window.tree.expand(account)
-    with qtbot.waitSignal(window.pane.model.firstPageShown, timeout=10_000):
-        window.tree.setCurrentIndex(model.index(0, 0, account))  # "All contacts"
+    show_all_contacts(window, qtbot, "Cellcast")  # "All contacts"
     window.pane.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
     names = [c.name for c in shown(window)]
     assert len(names) > 1 and names == sorted(names, key=lambda n: (fold(n), n), reverse=True)

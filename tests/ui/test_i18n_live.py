@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from qt_support import show_all_contacts
 
 from campaign_gui.ui.i18n import I18N_DIR, LanguageManager
 from campaign_gui.ui.main_window import MainWindow
@@ -148,13 +149,7 @@ def test_account_dialog_and_connection_summary_in_vietnamese(vietnamese: MainWin
 
 def test_add_contact_dialog_has_distinct_labels_and_no_star(vietnamese: MainWindow, qtbot: QtBot) -> None:
     win = vietnamese
-    model = win.tree.tree_model
-    cellcast = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data() == "Cellcast")
-    account = model.index(0, 0, cellcast)
-    with qtbot.waitSignal(model.childrenArrived, timeout=10_000):
-        win.tree.expand(account)
-    with qtbot.waitSignal(win.pane.model.firstPageShown, timeout=10_000):
-        win.tree.setCurrentIndex(model.index(0, 0, account))  # "All contacts"
+    show_all_contacts(win, qtbot, "Cellcast")  # "All contacts"
     win.contact_actions.add.trigger()
     dialog = win.contact_actions._dialog
     labels = form_labels(dialog)

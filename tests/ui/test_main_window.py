@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
+from qt_support import show_all_contacts
 
 from campaign_gui.services.browse import NodeKind
 from campaign_gui.services.container import AppServices
@@ -109,13 +110,7 @@ def test_alohub_deletes_only_pending_contacts(window: MainWindow, qtbot: QtBot) 
 
 
 def test_providers_without_delete_say_why(window: MainWindow, qtbot: QtBot) -> None:
-    model = window.tree.tree_model
-    cellcast = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data() == "Cellcast")
-    account = model.index(0, 0, cellcast)
-    with qtbot.waitSignal(model.childrenArrived, timeout=10_000):
-        window.tree.expand(account)
-    with qtbot.waitSignal(window.pane.model.firstPageShown, timeout=10_000):
-        window.tree.setCurrentIndex(model.index(0, 0, account))  # "All contacts"
+    show_all_contacts(window, qtbot, "Cellcast")  # "All contacts"
     window.pane.table.selectRow(0)
     assert not window.contact_actions.delete.isEnabled()
     assert "no way to delete" in window.contact_actions.delete.toolTip()
@@ -193,13 +188,7 @@ def test_layout_is_remembered(window: MainWindow, services: AppServices, tmp_pat
 
 
 def open_dynmsg_campaign(window: MainWindow, qtbot: QtBot) -> None:
-    model = window.tree.tree_model
-    dm = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data() == "Dynamic Messaging")
-    account = model.index(0, 0, dm)
-    with qtbot.waitSignal(model.childrenArrived, timeout=10_000):
-        window.tree.expand(account)
-    with qtbot.waitSignal(window.pane.model.firstPageShown, timeout=10_000):
-        window.tree.setCurrentIndex(model.index(0, 0, account))
+    show_all_contacts(window, qtbot, "Dynamic Messaging")  # "All contacts"
 
 
 def test_dynmsg_search_and_sort_are_server_side(window: MainWindow, qtbot: QtBot) -> None:
@@ -268,13 +257,7 @@ def test_settings_dialog_applies_language_and_scheme(window: MainWindow, qtbot: 
 
 
 def open_cellcast_all(window: MainWindow, qtbot: QtBot) -> None:
-    model = window.tree.tree_model
-    cellcast = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data() == "Cellcast")
-    account = model.index(0, 0, cellcast)
-    with qtbot.waitSignal(model.childrenArrived, timeout=10_000):
-        window.tree.expand(account)
-    with qtbot.waitSignal(window.pane.model.firstPageShown, timeout=10_000):
-        window.tree.setCurrentIndex(model.index(0, 0, account))
+    show_all_contacts(window, qtbot, "Cellcast")  # "All contacts"
 
 
 def test_cellcast_filters_by_tag_on_the_server(window: MainWindow, qtbot: QtBot) -> None:

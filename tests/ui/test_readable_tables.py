@@ -12,7 +12,7 @@ import test_import_drop
 import test_main_window
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from qt_support import add_account
+from qt_support import add_account, show_all_contacts
 from test_import_helpers import contacts_xlsx
 
 from campaign_gui.services.container import AppServices
@@ -56,13 +56,7 @@ def test_alohub_columns_are_words_not_a_details_dump(window: MainWindow, qtbot: 
 
 
 def test_cellcast_phones_in_the_australian_format_with_lists_and_tags(window: MainWindow, qtbot: QtBot) -> None:
-    model = window.tree.tree_model
-    cellcast = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data() == "Cellcast")
-    account = model.index(0, 0, cellcast)
-    with qtbot.waitSignal(model.childrenArrived, timeout=10_000):
-        window.tree.expand(account)
-    with qtbot.waitSignal(window.pane.model.firstPageShown, timeout=10_000):
-        window.tree.setCurrentIndex(model.index(0, 0, account))  # "All contacts"
+    show_all_contacts(window, qtbot, "Cellcast")  # "All contacts"
     contacts = window.pane.model
     phones = [contacts.index(r, 0).data() for r in range(contacts.rowCount())]
     assert all(re.fullmatch(r"04\d\d \d{3} \d{3}", p) for p in phones), phones[:5]
