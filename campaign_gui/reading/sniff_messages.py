@@ -1,6 +1,6 @@
 """What sniffing tells the user about a file it refuses (English; the window translates them by their text).
 
-services.texts_catalogue holds the Vietnamese of every ``MSG_*`` here; a test checks none is missing.
+services.texts_catalogue_input holds the Vietnamese of every ``MSG_*`` here; a test checks none is missing.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from campaign_gui.services import texts_catalogue as cat
+from campaign_gui.services import texts_catalogue_input as cat_input
 
 __all__ = [
     "CONTEXT", "decimal", "fix_text", "input_error_text", "mapping_reason_text", "number", "outcome_reason_text",
@@ -134,20 +135,20 @@ def mapping_reason_text(reason: str) -> str:
 
 
 # --- file and input errors -------------------------------------------------------------------------------
-_INPUT_RULES: dict[str, list[Rule]] = {kind: _rules(specs) for kind, specs in cat.INPUT_PATTERNS.items()}
+_INPUT_RULES: dict[str, list[Rule]] = {kind: _rules(specs) for kind, specs in cat_input.INPUT_PATTERNS.items()}
 _ALL_INPUT_RULES = [rule for rules in _INPUT_RULES.values() for rule in rules]
-_ALL_INPUT_MESSAGES = frozenset(m for messages in cat.INPUT_MESSAGES.values() for m in messages)
+_ALL_INPUT_MESSAGES = frozenset(m for messages in cat_input.INPUT_MESSAGES.values() for m in messages)
 
 
 def input_error_text(kind: str, message: str) -> str:
     """An ImportInputError's message (``kind`` from sniff/reader/validate/jobs) in the user's language."""
-    found = _exact(cat.INPUT_MESSAGES.get(kind, ()), message) or _match(_INPUT_RULES.get(kind, []), message)
+    found = _exact(cat_input.INPUT_MESSAGES.get(kind, ()), message) or _match(_INPUT_RULES.get(kind, []), message)
     if found is None:  # another kind's text, or no kind given
         found = _exact(_ALL_INPUT_MESSAGES, message) or _match(_ALL_INPUT_RULES, message)
     return found if found is not None else message
 
 
-_WARNING_RULES = _rules(cat.WARNING_PATTERNS)
+_WARNING_RULES = _rules(cat_input.WARNING_PATTERNS)
 
 
 def warning_text(warning: str) -> str:

@@ -14,6 +14,7 @@ from campaign_gui.reading.mapping import propose_mapping
 from campaign_gui.reading.types import RowRecord, RowStatus
 from campaign_gui.services import texts
 from campaign_gui.services import texts_catalogue as cat
+from campaign_gui.services import texts_catalogue_input as cat_input
 from campaign_gui.services.import_service import describe_import_error
 from campaign_gui.ui.add_contact_dialog import AddContactDialog
 from campaign_gui.ui.i18n import I18N_DIR, LanguageManager
@@ -85,7 +86,7 @@ def test_catalogue_matches_the_qt_free_layers() -> None:
     assert cat.PHONE_REASONS == dict(REASONS)
     constants = {getattr(sniff, name) for name in dir(sniff) if name.startswith("MSG_")}
     constants |= {jobs.SOURCE_CHANGED, jobs.SOURCE_MISSING, jobs.MAPPING_CHANGED}
-    assert constants <= {m for ms in cat.INPUT_MESSAGES.values() for m in ms}
+    assert constants <= {m for ms in cat_input.INPUT_MESSAGES.values() for m in ms}
 
 
 def test_real_layer_outputs_are_translated(vietnamese: None) -> None:
